@@ -1,0 +1,5 @@
+import sys
+
+from quorate.cli import main
+
+sys.exit(main())

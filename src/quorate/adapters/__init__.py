@@ -1,0 +1,1 @@
+"""Adapters: the only modules that import heavy third-party I/O libraries."""

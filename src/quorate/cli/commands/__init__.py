@@ -1,0 +1,1 @@
+"""One module per ``quorate`` sub-command; discovered by ``quorate.cli``."""

@@ -1,0 +1,24 @@
+"""``quorate manage ...``: Django's management commands (migrate, runserver, createsuperuser...)."""
+
+from __future__ import annotations
+
+import argparse
+
+NAME = "manage"
+HELP = "run a Django management command (migrate, runserver, shell, ...)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "rest", nargs=argparse.REMAINDER, help="the management command and its arguments"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from quorate.cli import django_setup
+
+    django_setup()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["quorate manage", *args.rest])
+    return 0

@@ -1,0 +1,1 @@
+"""Demo data drawn from the seed board papers."""

@@ -1,0 +1,18 @@
+"""Bodies, meetings and their papers."""
+
+from quorate.governance.models.bodies import Body, Membership, TermsOfReference
+from quorate.governance.models.documents import Document, DocumentVersion
+from quorate.governance.models.meetings import AgendaItem, Meeting
+from quorate.governance.models.reports import BackgroundPaper, Report
+
+__all__ = [
+    "AgendaItem",
+    "BackgroundPaper",
+    "Body",
+    "Document",
+    "DocumentVersion",
+    "Meeting",
+    "Membership",
+    "Report",
+    "TermsOfReference",
+]

@@ -1,0 +1,234 @@
+"""Writes for bodies, meetings, agendas and reports.
+
+Each function takes the object acted on first, the rest keyword-only, ``by=`` the acting
+user (or ``actor=`` a label such as 'import-pack' for system work), runs in one
+transaction and writes an audit row inside it. Saves are idempotent: calling a
+``save_*`` twice with the same data changes nothing and writes no second audit row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from quorate.audit.services import diff, record, upsert
+from quorate.governance.enums import MeetingStatus
+from quorate.governance.models import (
+    AgendaItem,
+    Body,
+    Meeting,
+    Membership,
+    Report,
+    TermsOfReference,
+)
+from quorate.people.services import unique_slug
+
+
+def _save(
+    model: type[Any],
+    lookup: dict[str, Any],
+    data: dict[str, Any],
+    *,
+    verb: str,
+    by: Any,
+    actor: str,
+    extra_create: dict[str, Any] | None = None,
+) -> Any:
+    return upsert(
+        model,
+        lookup=lookup,
+        data=data,
+        created=f"create_{verb}",
+        updated=f"update_{verb}",
+        by=by,
+        actor=actor,
+        on_create=extra_create,
+    )
+
+
+@transaction.atomic
+def save_body(*, name: str, kind: str, by: Any = None, actor: str = "", **fields: Any) -> Body:
+    existing = Body.objects.filter(name=name).first()
+    extra = {} if existing else {"slug": unique_slug(Body, fields.pop("slug", "") or name)}
+    fields.pop("slug", None)
+    return _save(
+        Body,
+        {"name": name},
+        {"kind": kind, **fields},
+        verb="body",
+        by=by,
+        actor=actor,
+        extra_create=extra,
+    )
+
+
+@transaction.atomic
+def save_terms_of_reference(
+    body: Body, *, version: int, by: Any = None, actor: str = "", **fields: Any
+) -> TermsOfReference:
+    return _save(
+        TermsOfReference,
+        {"body": body, "version": version},
+        fields,
+        verb="terms_of_reference",
+        by=by,
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def record_membership(
+    body: Body,
+    *,
+    person: Any,
+    role: str,
+    by: Any = None,
+    actor: str = "",
+    start_date: dt.date | None = None,
+    **fields: Any,
+) -> Membership:
+    lookup = {"body": body, "person": person, "role": role, "start_date": start_date}
+    return _save(Membership, lookup, fields, verb="membership", by=by, actor=actor)
+
+
+@transaction.atomic
+def schedule_meeting(
+    body: Body, *, date: dt.date, by: Any = None, actor: str = "", **fields: Any
+) -> Meeting:
+    """Create the body's meeting on ``date`` (or update it: one meeting per body per day
+    unless a distinct title is given)."""
+    title = fields.get("title", "")
+    existing = Meeting.objects.filter(body=body, date=date, title=title).first()
+    extra = (
+        {}
+        if existing
+        else {
+            "slug": unique_slug(
+                Meeting, f"{date.isoformat()} {body.short_name or body.name} {title}"
+            )
+        }
+    )
+    return _save(
+        Meeting,
+        {"body": body, "date": date, "title": title},
+        {k: v for k, v in fields.items() if k != "title"},
+        verb="meeting",
+        by=by,
+        actor=actor,
+        extra_create=extra,
+    )
+
+
+@transaction.atomic
+def save_agenda_item(
+    meeting: Meeting, *, number: str, by: Any = None, actor: str = "", **fields: Any
+) -> AgendaItem:
+    """Add the item numbered ``number`` to the agenda, or update it."""
+    if (
+        "order" not in fields
+        and not AgendaItem.objects.filter(meeting=meeting, number=number).exists()
+    ):
+        last = AgendaItem.objects.filter(meeting=meeting).order_by("-order").first()
+        fields["order"] = (last.order + 1) if last else 1
+    return _save(
+        AgendaItem,
+        {"meeting": meeting, "number": number},
+        fields,
+        verb="agenda_item",
+        by=by,
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def save_report(item: AgendaItem, *, by: Any = None, actor: str = "", **fields: Any) -> Report:
+    report = Report.objects.filter(agenda_item=item).first()
+    if report is not None and fields and any(getattr(report, k) != v for k, v in fields.items()):
+        fields["revision"] = report.revision + 1
+    return _save(Report, {"agenda_item": item}, fields, verb="report", by=by, actor=actor)
+
+
+@transaction.atomic
+def publish_agenda(
+    meeting: Meeting, *, by: Any = None, actor: str = "", at: dt.datetime | None = None
+) -> Meeting:
+    """Record that the agenda was published now (or ``at``)."""
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError("A cancelled meeting's agenda cannot be published.")
+    when = at or timezone.now()
+    changes = diff(
+        meeting,
+        {
+            "published_at": when,
+            "publication_date": timezone.localtime(when).date(),
+            "status": MeetingStatus.AGENDA_PUBLISHED
+            if meeting.status == MeetingStatus.SCHEDULED
+            else meeting.status,
+        },
+    )
+    meeting.save()
+    record(meeting, verb="publish_agenda", by=by, actor_label=actor, changes=changes)
+    return meeting
+
+
+# --- edits from the back office (the save_* functions above look meetings and items up
+# by date and number, so changing those needs these) ---------------------------------------
+
+
+@transaction.atomic
+def update_meeting(meeting: Meeting, *, by: Any = None, actor: str = "", **fields: Any) -> Meeting:
+    """Change a meeting's details (date, times, venue, public or private, status...)."""
+    changes = diff(meeting, fields)
+    if changes:
+        meeting.full_clean()
+        meeting.save()
+        record(meeting, verb="update_meeting", by=by, actor_label=actor, changes=changes)
+    return meeting
+
+
+@transaction.atomic
+def update_agenda_item(
+    item: AgendaItem, *, by: Any = None, actor: str = "", **fields: Any
+) -> AgendaItem:
+    """Change an agenda item, including its printed number."""
+    changes = diff(item, fields)
+    if changes:
+        item.full_clean()
+        item.save()
+        record(item, verb="update_agenda_item", by=by, actor_label=actor, changes=changes)
+    return item
+
+
+@transaction.atomic
+def move_agenda_item(
+    item: AgendaItem, *, direction: str, by: Any = None, actor: str = ""
+) -> AgendaItem:
+    """Swap the item with its neighbour above (``up``) or below (``down``)."""
+    if direction not in {"up", "down"}:
+        raise ValidationError(f"Unknown direction {direction!r}: use up or down.")
+    siblings = AgendaItem.objects.select_for_update().filter(meeting=item.meeting_id)
+    neighbour = (
+        siblings.filter(order__lt=item.order).order_by("-order").first()
+        if direction == "up"
+        else siblings.filter(order__gt=item.order).order_by("order").first()
+    )
+    if neighbour is None:
+        return item
+    mine, theirs = item.order, neighbour.order
+    spare = (siblings.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+    AgendaItem.objects.filter(pk=item.pk).update(order=spare)
+    AgendaItem.objects.filter(pk=neighbour.pk).update(order=mine)
+    AgendaItem.objects.filter(pk=item.pk).update(order=theirs)
+    item.order = theirs
+    record(
+        item,
+        verb="move_agenda_item",
+        by=by,
+        actor_label=actor,
+        changes={"order": [mine, theirs], "swapped_with": str(neighbour)},
+    )
+    return item

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PeopleConfig(AppConfig):
+    name = "quorate.people"
+    verbose_name = "Organisations and people"

@@ -1,0 +1,1 @@
+"""Performance assurance: indicators, observations with revisions, targets, plans and RAG."""

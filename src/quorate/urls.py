@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(template_name="backoffice/login.html"),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("office/", include("quorate.views.backoffice.urls")),
+    path("office/", include("quorate.views.backoffice.pack_urls")),
+    path("", include("quorate.views.portal.pack_urls")),
+    path("", include("quorate.views.portal.urls")),
+]

@@ -1,0 +1,1 @@
+"""The back office: staff screens for the meeting cycle, under /office/."""

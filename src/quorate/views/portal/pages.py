@@ -1,0 +1,184 @@
+"""The public portal: read-only pages for the public, press and members."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Prefetch, Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from quorate.governance import visibility
+from quorate.governance.enums import MembershipRole
+from quorate.governance.models import Body, Meeting, Membership
+from quorate.people.models import Person
+from quorate.views.portal import proceedings
+
+
+def _viewer(request: HttpRequest) -> visibility.Viewer:
+    return visibility.viewer_for(request.user)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    viewer = _viewer(request)
+    today = timezone.localdate()
+    meetings = visibility.meetings(viewer)
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "bodies": Body.objects.filter(is_active=True).select_related("parent"),
+            "upcoming": meetings.filter(date__gte=today).order_by("date", "start_time")[:10],
+            "recent": meetings.filter(date__lt=today).order_by("-date", "-start_time")[:10],
+        },
+    )
+
+
+def body_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "portal/body_list.html",
+        {
+            "bodies": Body.objects.select_related("parent").order_by("name"),
+        },
+    )
+
+
+def get_meeting(key: str) -> Meeting:
+    lookup = Q(pk=int(key)) if key.isdigit() else Q(slug=key)
+    return get_object_or_404(Meeting.objects.select_related("body", "apologies_to"), lookup)
+
+
+def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    viewer = _viewer(request)
+    body = get_object_or_404(Body.objects.select_related("parent", "contact_officer"), slug=slug)
+    today = timezone.localdate()
+    current = (
+        Membership.objects.on(today)
+        .filter(body=body)
+        .select_related("person", "organisation", "person__organisation")
+        .order_by("person__family_name", "person__given_name")
+    )
+    by_role: dict[str, list[Membership]] = defaultdict(list)
+    for membership in current:
+        by_role[membership.role].append(membership)
+    labels = dict(MembershipRole.choices)
+    groups = [(labels[r], by_role[r]) for r in MembershipRole.display_order() if by_role.get(r)]
+    years: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in visibility.meetings(viewer).filter(body=body).order_by("-date"):
+        meeting.body = body
+        years[body.municipal_year_of(meeting.date)].append(meeting)
+    return render(
+        request,
+        "portal/body_detail.html",
+        {
+            "body": body,
+            "member_groups": groups,
+            "years": list(years.items()),
+            "children": body.children.all(),
+            "terms": body.current_terms(),
+        },
+    )
+
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    meetings = visibility.meetings(_viewer(request)).order_by("-date", "-start_time")
+    return render(request, "portal/meeting_list.html", {"meetings": meetings})
+
+
+def meeting_detail(request: HttpRequest, key: str) -> HttpResponse:
+    viewer = _viewer(request)
+    lookup = Q(pk=int(key)) if key.isdigit() else Q(slug=key)
+    meeting = get_object_or_404(
+        proceedings.annotate_meetings(Meeting.objects.select_related("body", "apologies_to")),
+        lookup,
+    )
+    items = visibility.agenda_items(viewer, meeting)
+    papers = visibility.documents(viewer).filter(meeting=meeting, agenda_item__isnull=True)
+    return render(
+        request,
+        "portal/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "items": items,
+            "meeting_documents": papers.prefetch_related("versions"),
+            **proceedings.meeting_context(viewer, meeting, items),
+        },
+    )
+
+
+def item_detail(request: HttpRequest, key: str, order: int) -> HttpResponse:
+    viewer = _viewer(request)
+    meeting = get_meeting(key)
+    visible = next(
+        (v for v in visibility.agenda_items(viewer, meeting) if v.item.order == order), None
+    )
+    if visible is None:
+        raise Http404("No such agenda item")
+    return render(
+        request,
+        "portal/item_detail.html",
+        {
+            "meeting": meeting,
+            "v": visible,
+            "item": visible.item,
+            "report": visible.report,
+        },
+    )
+
+
+def person_list(request: HttpRequest) -> HttpResponse:
+    people = (
+        Person.objects.filter(memberships__isnull=False)
+        .distinct()
+        .select_related("organisation")
+        .order_by("family_name", "given_name")
+    )
+    return render(request, "portal/person_list.html", {"people": people})
+
+
+def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    person = get_object_or_404(
+        proceedings.annotate_people(Person.objects.select_related("organisation")).prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("body", "organisation").order_by(
+                    "-start_date", "body__name"
+                ),
+            )
+        ),
+        slug=slug,
+    )
+    items_led = person.items_led.select_related("meeting__body").order_by(
+        "-meeting__date", "order"
+    )[:50]
+    return render(
+        request,
+        "portal/person_detail.html",
+        {
+            "person": person,
+            "memberships": person.memberships.all(),
+            "items_led": items_led,
+            "today": timezone.localdate(),
+            **proceedings.person_context(_viewer(request), person),
+        },
+    )
+
+
+def document_download(request: HttpRequest, pk: int) -> FileResponse:
+    viewer = _viewer(request)
+    document = get_object_or_404(visibility.documents(viewer), pk=pk)
+    version = document.current_version
+    if version is None:
+        raise Http404("This document has no file yet")
+    return FileResponse(
+        version.file.open("rb"),
+        as_attachment=False,
+        filename=version.filename,
+        content_type=version.content_type,
+    )
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/accessibility.html")
