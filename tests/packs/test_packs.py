@@ -185,21 +185,53 @@ def test_front_sheet_prints_the_recorded_publication_date_then_the_reissue_date(
     assert timezone.localdate().strftime("%-d %B %Y") in front
 
 
-def test_compilation_runs_in_a_background_thread_and_reports_progress(pack_meeting, settings):
-    import time
+def test_compilation_runs_in_a_background_thread_and_reports_progress(
+    pack_meeting, settings, monkeypatch
+):
+    """The request returns at once; a named worker thread compiles and reports progress.
+
+    The test waits by joining the worker rather than polling the database: the suite's
+    SQLite database is in-memory with a shared cache, where a read racing a write fails
+    with "table is locked" instead of waiting."""
+    import threading
 
     settings.QUORATE_PACKS_INLINE = False
+    reported: list[tuple[str, int, str]] = []
+    original = services._progress
+
+    def spy(pack_id: int, percent: int, message: str) -> None:
+        reported.append((threading.current_thread().name, percent, message))
+        original(pack_id, percent, message)
+
+    monkeypatch.setattr(services, "_progress", spy)
     pack = services.request_pack(pack_meeting["meeting"])
-    seen = set()
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        pack.refresh_from_db()
-        seen.add(pack.status)
-        if pack.status in {PackStatus.PUBLISHED, PackStatus.FAILED}:
-            break
-        time.sleep(0.05)
+    assert pack.status == PackStatus.QUEUED
+    for thread in threading.enumerate():
+        if thread.name == f"pack-{pack.pk}":
+            thread.join(timeout=120)
+            assert not thread.is_alive(), "the pack compilation did not finish"
+    pack.refresh_from_db()
     assert pack.status == PackStatus.PUBLISHED, pack.error
     assert pack.progress == 100 and pack.progress_message == "Published"
+    assert reported, "no progress was reported"
+    assert {name for name, _, _ in reported} == {f"pack-{pack.pk}"}
+    percents = [percent for _, percent, _ in reported]
+    assert percents == sorted(percents) and percents[-1] < 100
+
+
+def test_a_progress_report_that_cannot_be_written_does_not_fail_the_compilation(
+    pack_meeting, monkeypatch
+):
+    from django.db import OperationalError
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database table is locked: packs_pack")
+
+    monkeypatch.setattr(services, "_write_progress", locked)
+    pack = services.request_pack(pack_meeting["meeting"])
+    pack.refresh_from_db()
+    assert pack.status == PackStatus.PUBLISHED, pack.error
+    assert pack.progress == 100
 
 
 def test_exempt_to_follow_paper_goes_to_the_members_supplement_not_the_public_one(pack_meeting):

@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import close_old_connections, transaction
+from django.db import DatabaseError, close_old_connections, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
@@ -149,10 +149,21 @@ def _start_thread(pack_id: int) -> None:
     threading.Thread(target=work, name=f"pack-{pack_id}", daemon=True).start()
 
 
-def _progress(pack_id: int, percent: int, message: str) -> None:
+def _write_progress(pack_id: int, percent: int, message: str) -> None:
     Pack.objects.filter(pk=pack_id).update(
         progress=min(percent, 99), progress_message=message[:200]
     )
+
+
+def _progress(pack_id: int, percent: int, message: str) -> None:
+    """Report progress; a report that cannot be written (a busy database) is skipped.
+
+    Progress is advisory: losing one update must not fail the compilation it describes."""
+    try:
+        with transaction.atomic():  # a savepoint if called inside a transaction
+            _write_progress(pack_id, percent, message)
+    except DatabaseError:
+        log.warning("pack %s: progress %s%% not recorded", pack_id, percent, exc_info=True)
 
 
 def run_compilation(pack_id: int) -> Pack:
