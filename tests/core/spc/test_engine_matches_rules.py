@@ -110,3 +110,25 @@ def test_results_are_real_frozen_dataclasses():
         with pytest.raises(dataclasses.FrozenInstanceError):
             obj.target = 1.0  # type: ignore[misc]
     assert dataclasses.replace(result, target=9.0).target == 9.0
+
+
+def test_a_point_on_the_mean_breaks_a_shift_on_either_side():
+    # mean 5: eight points above it, the fifth exactly on it; then the mirror image below.
+    above = [6.0, 6.0, 6.0, 6.0, 5.0, 6.0, 6.0, 6.0, 6.0]
+    below = [4.0, 4.0, 4.0, 4.0, 5.0, 4.0, 4.0, 4.0, 4.0]
+    ys = above + below
+    opts = SpcOptions(shift_n=5, screen_outliers=False, limit_multiplier=10.0)
+    labels = compute_spc(ys, options=opts).points.special_cause_type
+    assert list(labels) == reference_labels(ys, opts)
+    assert "5 Points Above CL" not in labels and "5 Points Below CL" not in labels
+    unbroken = [6.0] * 5 + [5.0] * 3 + [4.0] * 5
+    labels = compute_spc(unbroken, options=opts).points.special_cause_type
+    assert labels[:5] == ("5 Points Above CL",) * 5 and labels[-5:] == ("5 Points Below CL",) * 5
+
+
+def test_runs_at_both_ends_and_several_runs_are_all_found():
+    ys = [9.0] * 7 + [1.0, 9.0] * 5 + [1.0] * 7 + [9.0, 1.0] + [9.0] * 8
+    opts = SpcOptions(screen_outliers=False, limit_multiplier=10.0)
+    labels = list(compute_spc(ys, options=opts).points.special_cause_type)
+    assert labels == reference_labels(ys, opts)
+    assert labels[:7] == ["7 Points Above CL"] * 7 and labels[-8:] == ["7 Points Above CL"] * 8

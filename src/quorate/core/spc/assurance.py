@@ -29,7 +29,11 @@ def assurance_type(
     ``inconsistent``. No target, or a neutral direction, gives ``None``. Undefined limits
     (``None``) compare false, so a target with undefined limits is ``inconsistent``.
     """
-    direction = Direction(improvement_direction)
+    direction = (
+        improvement_direction
+        if improvement_direction.__class__ is Direction
+        else Direction(improvement_direction)
+    )
     if target is None or direction is Direction.NEUTRAL:
         return None
     increasing = direction is Direction.INCREASE

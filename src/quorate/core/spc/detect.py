@@ -1,18 +1,16 @@
 """Special-cause detection for one limit group, fused for speed.
 
 Per-point work is C-level: ``map(operator.gt, ...)`` into byte strings (above the mean, rising
-step), ``bytes.translate`` and substring tests on them, regular expressions to find the runs
-(shift, trend), and one sort to find the few points beyond the 2-sigma lines. Python code only
-visits the points that are in a pattern.
+step), ``bytes.translate`` on them, ``bytes.find`` to find the runs (shift, trend: a few calls
+per run, none per point), and one sort to find the few points beyond the 2-sigma lines. Python
+code only visits the points that are in a pattern.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from itertools import pairwise, repeat
-from operator import gt, itemgetter, lt, sub
+from operator import gt, lt, sub
 
 from quorate.core.spc.types import ConflictPolicy, Direction, SpcOptions, TwoInThreeVariant
 
@@ -25,7 +23,8 @@ CODE_SIDE = (0, 1, -1, 1, -1, 1, -1, 1, -1)
 _PTD, _POWERBI = TwoInThreeVariant.PTD, TwoInThreeVariant.POWERBI
 _IMPROVEMENT_WINS = ConflictPolicy.IMPROVEMENT_WINS
 _NEUTRAL = Direction.NEUTRAL
-_RTM2 = (-1, 1)  # above-the-mean byte (0/1) -> sign, when no point is on the mean
+# above-the-mean byte (0/1) -> sign as a signed byte (-1/1), when no point is on the mean
+_RTM_BYTE = bytes.maketrans(b"\x00", b"\xff")
 _SIDE2 = bytes.maketrans(b"\x00\x01", b"ba")
 _TWICE = bytes.maketrans(b"\x00\x01", b"\x01\x03")  # 2 * above + 1
 _SIDE3 = bytes.maketrans(b"\x00\x01\x02\x03", b"b0?a")  # (2 * above + 1 - below) -> side
@@ -33,15 +32,22 @@ _SIDE3 = bytes.maketrans(b"\x00\x01\x02\x03", b"b0?a")  # (2 * above + 1 - below
 Columns = tuple[list[int], list[bool] | None, list[bool] | None, list[int] | None]
 
 
-@lru_cache(maxsize=32)
-def _side_runs(n: int) -> re.Pattern[bytes]:
-    return re.compile(b"a{%d,}|b{%d,}" % (n, n))
+def _runs(text: bytes, needle: bytes, stop: bytes) -> list[tuple[int, int]]:
+    """``(start, end)`` of each maximal run in ``text`` that begins with ``needle`` (one byte
+    repeated), where ``stop`` is the only byte other than the run's own that ``text`` holds.
 
-
-@lru_cache(maxsize=32)
-def _ones(n: int) -> re.Pattern[bytes]:
-    """Runs of ``n`` or more 1-bytes; steps s..e-1 of a run join points s..e."""
-    return re.compile(b"\x01{%d,}" % n)
+    C-level ``bytes.find`` calls only: a few per run, none per byte.
+    """
+    runs = []
+    n = len(needle)
+    i = text.find(needle)
+    while i >= 0:
+        e = text.find(stop, i + n)
+        if e < 0:
+            e = len(text)
+        runs.append((i, e))
+        i = text.find(needle, e)
+    return runs
 
 
 def _extremes(ys: list[float], ordered: list[float], nlpl: float, nupl: float) -> list[int]:
@@ -81,12 +87,13 @@ def classify(
     above = bytes(map(gt, ys, repeat(mean, m)))
     ordered = sorted(ys)
     k = bisect_left(ordered, mean)
-    if k < m and ordered[k] == mean:  # a point exactly on the mean: sign 0, breaks a shift
+    on_mean = k < m and ordered[k] == mean
+    if on_mean:  # a point exactly on the mean: sign 0, breaks a shift
         below = bytes(map(lt, ys, repeat(mean, m)))
         rtm = list(map(sub, above, below))
         sides = bytes(map(sub, above.translate(_TWICE), below)).translate(_SIDE3)
     else:
-        rtm = list(itemgetter(*above)(_RTM2)) if m > 1 else [_RTM2[above[0]]]
+        rtm = memoryview(above.translate(_RTM_BYTE)).cast("b").tolist()
         sides = above.translate(_SIDE2)
     outside: list[bool] | None = None
     close: list[bool] | None = None
@@ -112,24 +119,24 @@ def classify(
 
     shift_runs: list[tuple[int, int, int]] = []
     n = options.shift_n
-    if m >= n and (b"a" * n in sides or b"b" * n in sides):
-        for mt in _side_runs(n).finditer(sides):
-            s, e = mt.span()
-            shift_runs.append((s, e, SHIFT_UP if sides[s] == 97 else SHIFT_DOWN))
+    if m >= n:
+        # A point on the mean ("0") breaks a run of either side: read it as the other side.
+        highs = sides.replace(b"0", b"b") if on_mean else sides
+        lows = sides.replace(b"0", b"a") if on_mean else sides
+        shift_runs = [(s, e, SHIFT_UP) for s, e in _runs(highs, b"a" * n, b"b")]
+        shift_runs += [(s, e, SHIFT_DOWN) for s, e in _runs(lows, b"b" * n, b"a")]
     trend_runs: list[tuple[int, int, int]] = []
     n = options.trend_n - 1  # steps
     if m > n:
         tail = ys[1:]
         rising = bytes(map(gt, tail, ys))
-        ones = _ones(n)
         needle = b"\x01" * n
-        if needle in rising:
-            trend_runs = [(mt.start(), mt.end() + 1, 1) for mt in ones.finditer(rising)]
+        # steps s..e-1 of a run join points s..e
+        trend_runs = [(s, e + 1, 1) for s, e in _runs(rising, needle, b"\x00")]
         # n non-rising steps in a row may be a fall (or hold equal values): check exactly
         if b"\x00" * n in rising:
             falling = bytes(map(lt, tail, ys))
-            if needle in falling:
-                trend_runs += [(mt.start(), mt.end() + 1, -1) for mt in ones.finditer(falling)]
+            trend_runs += [(s, e + 1, -1) for s, e in _runs(falling, needle, b"\x00")]
     if not (shift_runs or two or trend_runs or astro):
         return rtm, outside, close, None
 

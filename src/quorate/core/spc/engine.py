@@ -31,6 +31,7 @@ from quorate.core.spc.types import (
 
 DEFAULT_OPTIONS = SpcOptions()
 _isfinite = math.isfinite
+_fsum = math.fsum
 _FLAG_OF_CODE = (False, *(True,) * 8)
 _NEUTRAL = Direction.NEUTRAL
 _VARIATION_ICON = {(p, d): variation_icon(p, d) for p in PointType for d in Direction}
@@ -103,9 +104,12 @@ def compute_spc(
         starts = group_starts(n_rows, rebase_at, dates, rebase_dates)
     else:
         starts = [0] if n_rows else []
-    clean, complete = _clean(values)
+    clean, total = _clean(values)
+    complete = total is not None
     if complete and len(starts) == 1 and fix_after_n_points is None:
-        single = _single_group(cast("list[float]", clean), direction, target, options)
+        single = _single_group(
+            cast("list[float]", clean), cast("float", total), direction, target, options
+        )
         if single is not None:
             return single
     screen = options.screen_outliers
@@ -237,13 +241,14 @@ def compute_spc(
 
 
 def _single_group(
-    ys: list[float], direction: Direction, target: float | None, options: SpcOptions
+    ys: list[float], total: float, direction: Direction, target: float | None, options: SpcOptions
 ) -> SpcResult | None:
     """The common case (one limit group, no missing value, limits not fixed) without the
-    bookkeeping of the general loop; ``None`` hands an unusual series back to it."""
+    bookkeeping of the general loop; ``total`` is the exactly rounded sum of ``ys`` (from
+    :func:`_clean`). ``None`` hands an unusual series back to the general loop."""
     m = len(ys)
-    mean = _mean(ys)
-    if not _isfinite(mean):
+    mean = total / m
+    if not _isfinite(mean):  # the sum overflowed
         return None
     shown = m >= options.min_points
     mr_mean, lpl, upl, nlpl, nupl = limit_values(
@@ -379,15 +384,23 @@ def _place(
             j += 1
 
 
-def _clean(values: Sequence[float | None]) -> tuple[list[float | None], bool]:
-    """The values with every missing or non-finite entry as ``None``, and whether none was.
+def _clean(values: Sequence[float | None]) -> tuple[list[float | None], float | None]:
+    """The values with every missing or non-finite entry as ``None``, and their exactly
+    rounded sum when none was (else ``None``).
 
-    One C-level ``sum`` proves the common case (every entry a finite number) cheaply.
+    One C-level ``math.fsum`` proves the common case (every entry a finite number, the sum
+    finite too) and gives the mean's numerator at once.
     """
     try:
-        if _isfinite(sum(cast("Sequence[float]", values))):
-            return list(values), True
-    except TypeError:
+        total = _fsum(cast("Sequence[float]", values))
+        if _isfinite(total):
+            return list(values), total
+    except (TypeError, ValueError, OverflowError):  # None, inf - inf, a finite overflow
         pass
     clean = [float(v) if v is not None and _isfinite(v) else None for v in values]
-    return clean, None not in clean
+    if None in clean:
+        return clean, None
+    try:
+        return clean, _fsum(cast("list[float]", clean))
+    except OverflowError:
+        return clean, sum(cast("list[float]", clean))

@@ -64,8 +64,8 @@ def limit_values(
     amr = _mean(mr)
     if screen_outliers:
         cut = screen_multiplier * amr
-        ordered = sorted(mr)  # fsum is exact whatever the order, so sorting changes nothing
-        if not ordered[-1] < cut:  # at least one range to drop: keep those below the cut
+        if not max(mr) < cut:  # at least one range to drop: keep those below the cut
+            ordered = sorted(mr)  # fsum is exact whatever the order, so sorting changes nothing
             kept = bisect_left(ordered, cut)
             if not kept:
                 return _UNDEFINED
