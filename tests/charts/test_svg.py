@@ -155,3 +155,28 @@ def test_sparkline_is_well_formed_and_breaks_at_gaps():
 def test_sparkline_escapes_its_title():
     svg = sparkline_svg([1.0, 2.0], title="<b>&")
     assert parse(svg).find(f"{NS}title").text == "<b>&"
+
+
+def test_a_target_that_changes_is_a_stepped_line_with_gaps_where_there_is_none():
+    values = [5.0, 6.0, 5.5, 6.5, 6.0]
+    result = compute_spc(values, target=8.0)
+    svg = spc_chart_svg(
+        result, values, ["a", "b", "c", "d", "e"], targets=[7.0, 7.0, None, 8.0, 8.0]
+    )
+    path = next(p for p in parse(svg).iter(f"{NS}path") if p.get("class") == "target")
+    d = path.get("d")
+    assert d.count("M") == 2  # two runs, split by the period with no target
+    assert "V" not in d  # each run holds one level
+    svg = spc_chart_svg(
+        result, values, ["a", "b", "c", "d", "e"], targets=[7.0, 7.0, 8.0, 8.0, 8.0]
+    )
+    d = next(p for p in parse(svg).iter(f"{NS}path") if p.get("class") == "target").get("d")
+    assert d.count("M") == 1 and d.count("V") == 1 and d.count("H") == 2
+    assert "Target or plan by period: a 7, b 7, c 8, d 8, e 8." in svg
+    with pytest.raises(ValueError, match="targets"):
+        spc_chart_svg(result, values, ["a", "b", "c", "d", "e"], targets=[7.0])
+
+
+def test_blank_icons_say_why():
+    assert "only one value" in assurance_icon_svg(None, unassessed="No assurance: only one value")
+    assert "too few" in variation_icon_svg(None, unassessed="Variation: too few points")

@@ -72,3 +72,31 @@ def test_reporting_line_overrides_the_indicator_field_by_field():
     assert settings == RagSettings("percent_off_target", D(0), D(5))
     assert RagSettings.for_indicator(indicator) == SEED_001
     assert "Amber: more than 0% and less than 5% worse" in settings.describe()
+
+
+@pytest.mark.django_db
+def test_a_body_override_may_not_put_red_below_amber():
+    from django.core.exceptions import ValidationError
+
+    from quorate.performance import services
+    from tests import factories as f
+
+    indicator = services.save_indicator(
+        name="Override check",
+        unit="count",
+        polarity="lower",
+        frequency="monthly",
+        actor="test",
+        rag_amber_above=0,
+        rag_red_from=10,
+    )
+    body = f.body()
+    with pytest.raises(ValidationError) as info:
+        services.report_indicator_to(indicator, body=body, actor="test", rag_amber_above=15)
+    assert "rag_amber_above" in info.value.message_dict
+    assert "red must start at or above amber" in str(info.value)
+    assert not indicator.reporting.exists()  # nothing half-saved
+    line = services.report_indicator_to(
+        indicator, body=body, actor="test", rag_amber_above=15, rag_red_from=20
+    )
+    assert line.rag_red_from == 20

@@ -121,6 +121,34 @@ def test_indicator_page_as_at_a_date_shows_what_the_board_was_told(client, demo_
     assert "213.00" in table and "230.10" not in table
     assert "as they stood on 25 January 2024" in then
     assert client.get("/indicators/bcf-avoidable-admissions/?as_at=soon").status_code == 404
+    last_day = client.get("/indicators/bcf-avoidable-admissions/?as_at=9999-12-31")
+    assert last_day.status_code == 200 and "230.10" in last_day.content.decode()
+
+
+def test_short_series_carry_a_caution_and_icons_say_why_they_are_blank(client, demo_metrics):
+    page = client.get(HCPB).content.decode()
+    row = page[page.index("Residential Admission") :]
+    row = row[: row.index("</tr>")]
+    assert "Only 3 values: the limits and icons are indicative until there are at least 13" in row
+    jcb = client.get(JCB).content.decode()
+    row = jcb[jcb.index("Delayed Days") :]
+    row = row[: row.index("</tr>")]
+    # one value: no SPC at all, and the icons' titles give that reason, not "no target"
+    assert "No assurance assessment: only one value (SPC needs at least two)" in row
+    assert "no target" not in row.lower()
+
+
+def test_a_changing_trajectory_is_drawn_as_steps_and_described(client, demo_metrics):
+    page = client.get("/indicators/bcf-avoidable-admissions/").content.decode()
+    chart = page[page.index("<svg") : page.index("</svg>")]
+    target = chart[chart.index('class="target"') - 200 : chart.index('class="target"') + 200]
+    assert " V" in target  # a vertical step where the plan changes
+    per = " per 100,000"
+    assert (
+        f"Target or plan by period: Q1 2023/24 218.4{per}, Q2 2023/24 200.4{per}, "
+        f"Q3 2023/24 249.2{per}." in chart
+    )
+    assert f"Assurance is judged against the latest, 249.2{per}." in chart
 
 
 def test_unknown_or_inactive_indicators_and_boards_are_not_found(client, demo_metrics):

@@ -56,11 +56,13 @@ def variation_icon_svg(
     size: int = 48,
     icon_id: str = "variation-icon",
     palette: Palette = MDC_PALETTE,
+    unassessed: str = _NO_VARIATION,
 ) -> str:
-    """The MDC variation icon; ``None`` draws an empty grey ring titled "not assessed"."""
+    """The MDC variation icon; ``None`` draws an empty grey ring titled ``unassessed`` (say
+    why there is no assessment)."""
     ident = safe_id(icon_id)
     if icon is None:
-        return _frame(ident, _NO_VARIATION, size, _ring(palette.common_cause))
+        return _frame(ident, unassessed, size, _ring(palette.common_cause))
     kind = VariationIcon(icon)
     title = VARIATION_TITLES[kind]
     if kind is VariationIcon.COMMON_CAUSE:
@@ -88,11 +90,13 @@ def assurance_icon_svg(
     size: int = 48,
     icon_id: str = "assurance-icon",
     palette: Palette = MDC_PALETTE,
+    unassessed: str = _NO_ASSURANCE,
 ) -> str:
-    """The MDC assurance icon; ``None`` draws an empty grey ring titled "no assessment"."""
+    """The MDC assurance icon; ``None`` draws an empty grey ring titled ``unassessed`` (say
+    why there is no assessment)."""
     ident = safe_id(icon_id)
     if icon is None:
-        return _frame(ident, _NO_ASSURANCE, size, _ring(palette.common_cause))
+        return _frame(ident, unassessed, size, _ring(palette.common_cause))
     kind = AssuranceIcon(icon)
     colour, letter = {
         AssuranceIcon.PASS: (palette.improvement, "P"),

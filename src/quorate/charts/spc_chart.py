@@ -36,13 +36,12 @@ def _nice_step(span: float, ticks: int = 5) -> float:
 
 
 def _y_range(
-    result: SpcResult, values: Sequence[float | None], target: float | None
+    result: SpcResult, values: Sequence[float | None], targets: Sequence[float | None]
 ) -> tuple[float, float]:
     pool = [v for v in values if v is not None]
     for g in result.groups:
         pool += [x for x in (g.mean, g.lpl, g.upl) if x is not None]
-    if target is not None:
-        pool.append(target)
+    pool += [t for t in targets if t is not None]
     if not pool:
         return 0.0, 1.0
     lo, hi = min(pool), max(pool)
@@ -63,13 +62,16 @@ def spc_chart_svg(
     unit: str = "",
     chart_id: str = "spc-chart",
     palette: Palette = MDC_PALETTE,
+    targets: Sequence[float | None] | None = None,
 ) -> str:
     """An accessible SVG of an XmR chart.
 
     ``values`` and ``labels`` (x-axis labels, e.g. months) have one entry per point of
-    ``result``; ``target`` defaults to the result's target. The SVG scales with its container
-    (``viewBox`` only) and carries ``role="img"`` with a ``<title>`` and a ``<desc>`` that
-    states the mean, the limits, the icons and the special-cause points in words.
+    ``result``; ``target`` defaults to the result's target. ``targets`` (one entry per point,
+    ``None`` where there is none) draws a target or trajectory that changes over time as a
+    stepped line instead. The SVG scales with its container (``viewBox`` only) and carries
+    ``role="img"`` with a ``<title>`` and a ``<desc>`` that states the mean, the limits, the
+    target, the icons and the special-cause points in words.
     """
     n = len(values)
     if len(labels) != n or len(result.points) != n:
@@ -79,9 +81,13 @@ def spc_chart_svg(
         )
     if target is None:
         target = result.target
+    if targets is None:
+        targets = [target] * n
+    elif len(targets) != n:
+        raise ValueError(f"targets ({len(targets)}) must have one entry per point ({n})")
     ident = safe_id(chart_id)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    lo, hi = _y_range(result, values, target)
+    lo, hi = _y_range(result, values, targets)
 
     def x_at(i: float) -> float:
         return LEFT + (i + 0.5) * plot_w / max(n, 1)
@@ -94,7 +100,8 @@ def spc_chart_svg(
         f'role="img" aria-labelledby="{ident}-title {ident}-desc" '
         f'font-family="Arial, sans-serif" font-size="12" fill="{palette.text}">',
         f'<title id="{ident}-title">{esc(title)}</title>',
-        f'<desc id="{ident}-desc">{esc(describe(result, values, labels, target, unit))}</desc>',
+        f'<desc id="{ident}-desc">'
+        f"{esc(describe(result, values, labels, target, unit, targets=targets))}</desc>",
         f'<text x="{LEFT}" y="22" font-size="15" font-weight="bold">{esc(title)}</text>',
     ]
     parts += _axes(lo, hi, labels, unit, x_at, y_at, palette)
@@ -113,16 +120,35 @@ def spc_chart_svg(
                     f'stroke="{palette.limit_line}" stroke-width="1.5" '
                     f'stroke-dasharray="6 4" fill="none"/>'
                 )
-    if target is not None:
-        y = num(y_at(target))
+    steps = _target_steps(targets, x_at, y_at)
+    if steps:
         parts.append(
-            f'<path class="target" d="M{LEFT} {y} H{LEFT + plot_w}" stroke="{palette.target}" '
+            f'<path class="target" d="{steps}" stroke="{palette.target}" '
             f'stroke-width="2" fill="none"/>'
         )
     parts += _series(result, values, labels, unit, x_at, y_at, palette)
-    parts.append(_legend(result, target is not None, palette))
+    parts.append(_legend(result, bool(steps), palette))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _target_steps(targets: Sequence[float | None], x_at: Scale, y_at: Scale) -> str:
+    """Path data of the target line: one level per run of periods with the same target, joined
+    by a vertical step where it changes; a period with no target leaves a gap."""
+    out: list[str] = []
+    prev: float | None = None
+    for i, t in enumerate(targets):
+        if t is None:
+            prev = None
+            continue
+        if prev is None:
+            out.append(f"M{num(x_at(i - 0.5))} {num(y_at(t))}")
+        elif t != prev:
+            out.append(f"V{num(y_at(t))}")
+        prev = t
+        if i + 1 == len(targets) or targets[i + 1] != t:
+            out.append(f"H{num(x_at(i + 0.5))}")
+    return " ".join(out)
 
 
 def _axes(
@@ -237,6 +263,8 @@ def describe(
     labels: Sequence[object],
     target: float | None,
     unit: str = "",
+    *,
+    targets: Sequence[float | None] | None = None,
 ) -> str:
     """The chart in words, for the ``<desc>`` and for anyone who cannot see it."""
     present = [i for i, v in enumerate(values) if v is not None]
@@ -256,7 +284,13 @@ def describe(
         if len(result.groups) > 1:
             text += f" (latest of {len(result.groups)} limit groups)"
         words.append(text + ".")
-    if target is not None:
+    levels = [(labels[i], t) for i, t in enumerate(targets or ()) if t is not None]
+    if len({t for _, t in levels}) > 1:
+        by_period = ", ".join(f"{label} {fmt_value(t, unit)}" for label, t in levels)
+        words.append(f"Target or plan by period: {by_period}.")
+        if target is not None:
+            words.append(f"Assurance is judged against the latest, {fmt_value(target, unit)}.")
+    elif target is not None:
         words.append(f"Target {fmt_value(target, unit)}.")
     counts = Counter(result.points.point_type)
     signals = [

@@ -103,7 +103,10 @@ def _generated_papers(item: AgendaItem, inputs: PackInputs, variant: str) -> lis
             inputs.sources[key] = tracker.data
             docs.append(PackDocument(key, "Action tracker", tracker.pages))
     if PERFORMANCE_ITEM.search(item.title):
-        summary = printed.render_performance_summary(meeting.body)
+        # What the board was told: figures as they stood when the pack was compiled, and
+        # never later than the meeting (a pack compiled afterwards shows what it could have).
+        as_at = min(timezone.localdate(), meeting.date)
+        summary = printed.render_performance_summary(meeting.body, as_at=as_at)
         if summary is not None:
             key = f"performance-{meeting.pk}-{item.pk}"
             inputs.sources[key] = summary.data

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import html
 import re
 
 from django.db.models import Prefetch, QuerySet
@@ -122,18 +123,25 @@ def _svg_data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def _svg_title(svg: str) -> str:
-    match = re.search(r"<title[^>]*>(.*?)</title>", svg, re.S)
-    return match.group(1).strip() if match else ""
+def _svg_alt(svg: str) -> str:
+    """The SVG's ``<title>``, then its ``<desc>`` (the chart in words) if it has one, as the
+    alternative text of the image that carries it (entities decoded: the template escapes)."""
+    words = [
+        html.unescape(found.group(1).strip())
+        for tag in ("title", "desc")
+        if (found := re.search(rf"<{tag}[^>]*>(.*?)</{tag}>", svg, re.S))
+    ]
+    return ". ".join(w.rstrip(".") for w in words if w) + ("." if len(words) > 1 else "")
 
 
-def render_performance_summary(body: Body) -> pdf.RenderedPdf | None:
-    """The body's indicators as the portal shows them: a summary table with the MDC icons,
-    then one SPC chart per indicator (SVG, with its alt text), for a performance item."""
+def render_performance_summary(body: Body, *, as_at: dt.date) -> pdf.RenderedPdf | None:
+    """The body's indicators as the portal shows them, as they stood at ``as_at``: a summary
+    table with the MDC icons, then one SPC chart per indicator (SVG, with its alt text), for
+    a performance item."""
     from quorate.performance import display, queries
 
     rows = []
-    for figs in queries.body_performance(body):
+    for figs in queries.body_performance(body, as_at=as_at):
         pictures = display.pictures(figs, icon_size=28)
         latest = figs.latest
         ind = figs.indicator
@@ -145,13 +153,14 @@ def render_performance_summary(body: Body) -> pdf.RenderedPdf | None:
                 "comparator": display.comparator_text(latest, ind) if latest else "",
                 "rag": latest.rag if latest else None,
                 "images": [
-                    (_svg_data_uri(svg), _svg_title(svg))
+                    (_svg_data_uri(svg), _svg_alt(svg))
                     for svg in (pictures.variation, pictures.assurance)
                     if svg
                 ],
-                "chart": (_svg_data_uri(pictures.chart), _svg_title(pictures.chart))
+                "chart": (_svg_data_uri(pictures.chart), _svg_alt(pictures.chart))
                 if pictures.chart
                 else None,
+                "caution": pictures.caution,
             }
         )
     if not rows:
@@ -161,7 +170,7 @@ def render_performance_summary(body: Body) -> pdf.RenderedPdf | None:
         {
             "body": body,
             "rows": rows,
-            "as_at": timezone.localdate(),
+            "as_at": as_at,
         },
     )
     return pdf.render_document(html)

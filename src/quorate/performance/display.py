@@ -15,7 +15,7 @@ from quorate.charts import (
     variation_icon_svg,
 )
 from quorate.core.spc import PointType, SpcResult
-from quorate.performance.enums import ObservationStatus, Unit
+from quorate.performance.enums import ObservationStatus, Polarity, Unit
 from quorate.performance.models import Indicator, Observation
 from quorate.performance.queries import IndicatorFigures, PeriodFigure
 
@@ -69,6 +69,24 @@ class Pictures:
     assurance: str = ""
     sparkline: str = ""
     spc: SpcResult | None = None
+    caution: str = ""  # why the limits and icons are only indicative, when they are
+
+
+def _unassessed(figs: IndicatorFigures, spc: SpcResult | None) -> tuple[str, str]:
+    """Why there is no variation / assurance icon, in words, for the icons' titles."""
+    count = len(figs.series)
+    if spc is None:
+        few = "no values yet" if count == 0 else "only one value"
+        return (
+            f"Variation not assessed: {few} (SPC needs at least two)",
+            f"No assurance assessment: {few} (SPC needs at least two)",
+        )
+    variation = "Variation not assessed: too few points for process limits"
+    if Polarity(figs.indicator.polarity) == Polarity.NEUTRAL:
+        return variation, "No assurance assessment: a neutral measure has no better direction"
+    if spc.target is None:
+        return variation, "No assurance assessment: no target or plan for the latest period"
+    return variation, "No assurance assessment: too few points for process limits"
 
 
 def pictures(figs: IndicatorFigures, *, chart: bool = True, icon_size: int = 40) -> Pictures:
@@ -79,12 +97,24 @@ def pictures(figs: IndicatorFigures, *, chart: bool = True, icon_size: int = 40)
     spc = figs.spc()
     out = Pictures(spc=spc)
     slug = ind.slug
+    no_variation, no_assurance = _unassessed(figs, spc)
     out.variation = variation_icon_svg(
-        spc.variation_icon if spc else None, size=icon_size, icon_id=f"variation-{slug}"
+        spc.variation_icon if spc else None,
+        size=icon_size,
+        icon_id=f"variation-{slug}",
+        unassessed=no_variation,
     )
     out.assurance = assurance_icon_svg(
-        spc.assurance_icon if spc else None, size=icon_size, icon_id=f"assurance-{slug}"
+        spc.assurance_icon if spc else None,
+        size=icon_size,
+        icon_id=f"assurance-{slug}",
+        unassessed=no_assurance,
     )
+    if spc is not None and spc.groups and spc.groups[-1].short_group_warning:
+        out.caution = (
+            f"Only {spc.groups[-1].n} values: the limits and icons are indicative until there "
+            f"are at least {spc.options.short_group_threshold}."
+        )
     last_type = spc.points.point_type[-1] if spc else PointType.COMMON_CAUSE
     latest = figs.latest
     count = f"{len(values)} value{'' if len(values) == 1 else 's'}"
@@ -97,15 +127,15 @@ def pictures(figs: IndicatorFigures, *, chart: bool = True, icon_size: int = 40)
         values, title=title, last_point_type=last_type, sparkline_id=f"sparkline-{slug}"
     )
     if chart and spc is not None:
-        target = spc.target
         out.chart = spc_chart_svg(
             spc,
             values,
             [p.label for p in series],
-            target,
+            spc.target,
             title=f"{ind.name}: SPC chart",
             unit=CHART_UNIT.get(Unit(ind.unit), ""),
             chart_id=f"spc-{slug}",
+            targets=[None if (t := p.chart_target) is None else float(t) for p in series],
         )
     return out
 

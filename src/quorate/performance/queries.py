@@ -88,6 +88,12 @@ class PeriodFigure:
     def is_revised(self) -> bool:
         return len(self.revisions) > 1
 
+    @property
+    def chart_target(self) -> Decimal | None:
+        """The line the SPC chart draws and assurance uses: the target in force, else the
+        planned value (a BCF trajectory)."""
+        return self.target if self.target is not None else self.comparator
+
 
 @dataclass
 class IndicatorFigures:
@@ -129,8 +135,7 @@ class IndicatorFigures:
         points = self.series
         if len(points) < 2:
             return None
-        latest = points[-1]
-        target = latest.target if latest.target is not None else latest.comparator
+        target = points[-1].chart_target
         return compute_spc(
             self.series_values,
             improvement_direction=DIRECTION[Polarity(self.indicator.polarity)],
@@ -204,8 +209,11 @@ def _rows(prefix: str, *, with_meetings: bool) -> list[Prefetch]:
     ]
 
 
-def body_performance(body: Body) -> list[IndicatorFigures]:
-    """The figures of every active indicator reporting to ``body``, in the body's order.
+def body_performance(
+    body: Body, *, as_at: dt.date | dt.datetime | None = None
+) -> list[IndicatorFigures]:
+    """The figures of every active indicator reporting to ``body``, in the body's order: now,
+    or as they stood at ``as_at``.
 
     Four queries whatever the number of indicators and observations.
     """
@@ -215,7 +223,7 @@ def body_performance(body: Body) -> list[IndicatorFigures]:
         .prefetch_related(*_rows("indicator__", with_meetings=False))
         .order_by("order", "indicator__category", "indicator__name")
     )
-    return [figures(line.indicator, line) for line in lines]
+    return [figures(line.indicator, line, as_at=as_at) for line in lines]
 
 
 def indicator_page(

@@ -19,12 +19,24 @@ from quorate.core.spc import (
     two_in_three_windows,
 )
 from quorate.core.spc.vectors import run_case
-from tests.core.spc.vectors import cases, load_vectors, mismatches, vectors_path
+from tests.core.spc.vectors import (
+    FIXTURE,
+    cases,
+    load_vectors,
+    mismatches,
+    shared_vectors_path,
+)
 
 ALL_CASES = cases()
-pytestmark = pytest.mark.skipif(
-    not ALL_CASES, reason=f"SPC vectors not found at {vectors_path()} (set QUORATE_SHARED_DIR)"
-)
+
+
+def test_the_repository_copy_of_the_vectors_equals_the_shared_file():
+    shared = shared_vectors_path()
+    if not shared.exists():
+        pytest.skip(f"no shared folder at {shared.parent}: the repository copy is used")
+    assert FIXTURE.read_bytes() == shared.read_bytes(), (
+        f"{FIXTURE} differs from {shared}: copy the shared file over it"
+    )
 
 
 def _dates(values: list[str]) -> list[date]:

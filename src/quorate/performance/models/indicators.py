@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Final, TypedDict
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -111,6 +112,26 @@ class IndicatorReporting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} reports to {self.body}"
+
+    def clean(self) -> None:
+        """The override and the indicator's rule combined must still be a rule: red may not
+        start below amber (an amber threshold alone above the indicator's red would turn a
+        three-colour rule into a two-colour one without anyone choosing that)."""
+        super().clean()
+        if self.indicator_id is None:
+            return
+        ind = self.indicator
+        amber = ind.rag_amber_above if self.rag_amber_above is None else self.rag_amber_above
+        red = ind.rag_red_from if self.rag_red_from is None else self.rag_red_from
+        if red < amber:
+            field = "rag_amber_above" if self.rag_red_from is None else "rag_red_from"
+            raise ValidationError(
+                {
+                    field: f"Red would start at {red}% but amber above {amber}%: red must start "
+                    f"at or above amber (the indicator's own rule gives amber above "
+                    f"{ind.rag_amber_above}% and red from {ind.rag_red_from}%)."
+                }
+            )
 
 
 class Target(models.Model):

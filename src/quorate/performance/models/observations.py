@@ -21,6 +21,8 @@ def cutoff(when: dt.date | dt.datetime) -> dt.datetime:
     """A date means the end of that day in Europe/London; a datetime is taken as it is."""
     if isinstance(when, dt.datetime):
         return when
+    if when == dt.date.max:  # the day after does not exist
+        return dt.datetime.combine(when, dt.time.max, tzinfo=LONDON)
     return dt.datetime.combine(when + dt.timedelta(days=1), dt.time(), tzinfo=LONDON) - (
         dt.timedelta(microseconds=1)
     )
