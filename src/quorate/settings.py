@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -25,6 +26,10 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if DEBUG or _TESTING:
         SECRET_KEY = "insecure-development-key-do-not-use-in-production"
+    elif os.environ.get("QUORATE_OFFLINE") == "1":
+        # A command-line run that serves no requests (import-pack, compile-pack...): it signs
+        # nothing that outlives the process, so a one-off random key is safe.
+        SECRET_KEY = secrets.token_urlsafe(50)
     else:
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set the SECRET_KEY environment variable, "

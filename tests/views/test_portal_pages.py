@@ -105,3 +105,22 @@ def test_every_public_page_is_reachable_from_home(client, demo):
         *Person.objects.filter(memberships__isnull=False),
     ]:
         assert obj.get_absolute_url() in pages, obj
+
+
+def test_unknown_and_non_ascii_meeting_keys_are_not_found_not_errors(client, demo):
+    for url in ("/meetings/%C2%B2/", "/meetings/%C2%B2/items/1/", "/meetings/%D9%A3/"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        page = response.content.decode()
+        assert "Page not found" in page and "Accessibility statement" in page  # house layout
+
+
+def test_error_pages_keep_the_layout_and_the_accessibility_statement(rf, django_assert_num_queries):
+    from django.views import defaults
+
+    with django_assert_num_queries(0):  # the 500 page must not need the database
+        response = defaults.server_error(rf.get("/"))
+    page = response.content.decode()
+    assert response.status_code == 500
+    assert 'href="/accessibility/"' in page and 'lang="en-GB"' in page
+    assert "Sorry, there is a problem with the service" in page

@@ -26,13 +26,21 @@ class CommandError(Exception):
     """A user-facing failure: printed to stderr as ``quorate: <message>``, exit status 2."""
 
 
-def django_setup() -> None:
+def django_setup(*, serves_requests: bool = False) -> None:
+    """Load Django. A command that serves no web requests (``serves_requests=False``) runs
+    without a configured ``SECRET_KEY``; a missing setting is a :class:`CommandError`."""
     import os
 
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "quorate.settings")
-    django.setup()
+    if not serves_requests:
+        os.environ.setdefault("QUORATE_OFFLINE", "1")
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:
+        raise CommandError(str(exc)) from exc
 
 
 def _command_modules() -> list[ModuleType]:

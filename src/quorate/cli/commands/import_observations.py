@@ -54,15 +54,14 @@ def run(args: argparse.Namespace) -> int:
     from quorate.performance.importing import ImportFailed
     from quorate.performance.models import Indicator
     from quorate.performance.models.observations import LONDON
+    from quorate.views.portal.pages import meeting_key
 
     indicator = Indicator.objects.filter(slug=args.indicator).first()
     if indicator is None:
         raise CommandError(f"--indicator: no indicator with slug {args.indicator!r}")
     meeting = None
     if args.meeting:
-        key = str(args.meeting)
-        found = Meeting.objects.filter(pk=int(key)) if key.isdigit() else None
-        meeting = (found or Meeting.objects.filter(slug=key)).first()
+        meeting = Meeting.objects.filter(meeting_key(str(args.meeting))).first()
         if meeting is None:
             raise CommandError(f"--meeting: no meeting {args.meeting!r}")
     recorded_at = None

@@ -17,7 +17,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from quorate.cli import django_setup
 
-    django_setup()
+    # Django's own commands include runserver, which serves requests: it needs the real key.
+    django_setup(serves_requests=True)
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["quorate manage", *args.rest])

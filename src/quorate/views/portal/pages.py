@@ -45,9 +45,16 @@ def body_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def meeting_key(key: str) -> Q:
+    """A meeting's address part: its id (ASCII digits only: ``int`` also reads "²" or "٣",
+    which no id is) or else its slug."""
+    return Q(pk=int(key)) if key.isascii() and key.isdigit() else Q(slug=key)
+
+
 def get_meeting(key: str) -> Meeting:
-    lookup = Q(pk=int(key)) if key.isdigit() else Q(slug=key)
-    return get_object_or_404(Meeting.objects.select_related("body", "apologies_to"), lookup)
+    return get_object_or_404(
+        Meeting.objects.select_related("body", "apologies_to"), meeting_key(key)
+    )
 
 
 def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -89,7 +96,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 def meeting_detail(request: HttpRequest, key: str) -> HttpResponse:
     viewer = _viewer(request)
-    lookup = Q(pk=int(key)) if key.isdigit() else Q(slug=key)
+    lookup = meeting_key(key)
     meeting = get_object_or_404(
         proceedings.annotate_meetings(Meeting.objects.select_related("body", "apologies_to")),
         lookup,
