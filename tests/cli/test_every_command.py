@@ -46,7 +46,14 @@ def _production_env(tmp_path: Path) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "QUORATE_TESTING", "DJANGO_SETTINGS_MODULE"}
+        if k
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "QUORATE_TESTING",
+            "QUORATE_OFFLINE",
+            "DJANGO_SETTINGS_MODULE",
+        }
         and not k.startswith("PYTEST")
     }
     env["QUORATE_VAR_DIR"] = str(tmp_path / "var")
