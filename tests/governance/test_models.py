@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from quorate.audit.models import AuditEvent
@@ -111,3 +112,30 @@ def test_audit_events_cannot_be_changed():
     with pytest.raises(ValueError, match="append-only"):
         event.save()
     assert AuditEvent.objects.get(pk=event.pk).reason == ""
+
+
+def test_a_paper_belongs_to_its_items_meeting():
+    from quorate.governance.models import Document
+
+    item = f.agenda_item(number="4")
+    other = f.meeting(body=item.meeting.body, date=dt.date(2024, 3, 1), slug="other-meeting")
+    stray = Document(title="Appendix", meeting=other, agenda_item=item)
+    with pytest.raises(ValidationError) as info:
+        stray.full_clean()
+    assert "meeting" in info.value.message_dict
+    loose = Document(title="Appendix", agenda_item=item)
+    loose.full_clean()
+    assert loose.meeting_id == item.meeting_id  # filled in from the item
+
+
+def test_document_paragraph_and_version_constraints_hold_in_the_database():
+    from quorate.governance.models import Document, DocumentVersion
+
+    item = f.agenda_item(number="5")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Document.objects.create(title="Bad", agenda_item=item, exempt_paragraph=8)
+    doc = Document.objects.create(title="Good", agenda_item=item, meeting=item.meeting)
+    fields = dict(filename="a.pdf", content_type="application/pdf", size=1, sha256="0" * 64)
+    DocumentVersion.objects.create(document=doc, number=1, **fields)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DocumentVersion.objects.create(document=doc, number=1, **fields)

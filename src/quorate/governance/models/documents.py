@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -42,6 +43,23 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        """A paper of an agenda item belongs to that item's meeting (the visibility rules read
+        both, so they must agree)."""
+        super().clean()
+        if self.agenda_item_id is None:
+            return
+        item_meeting = self.agenda_item.meeting_id
+        if self.meeting_id is None:
+            self.meeting_id = item_meeting
+        elif self.meeting_id != item_meeting:
+            raise ValidationError(
+                {
+                    "meeting": f"The paper's item {self.agenda_item.number} is on the agenda of "
+                    f"{self.agenda_item.meeting}, not this meeting."
+                }
+            )
 
     @property
     def current_version(self) -> DocumentVersion | None:
