@@ -1,5 +1,7 @@
 """Every portal page: its content, and a fixed number of database queries."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +126,34 @@ def test_error_pages_keep_the_layout_and_the_accessibility_statement(rf, django_
     assert response.status_code == 500
     assert 'href="/accessibility/"' in page and 'lang="en-GB"' in page
     assert "Sorry, there is a problem with the service" in page
+
+
+def test_no_public_page_needs_inline_script_or_style(client, demo):
+    """The CSP header forbids inline script and style; this checks the pages themselves obey
+    it (the axe checks run with the CSP bypassed, so they would not notice)."""
+    import re
+
+    from tests.leaks import crawl
+
+    pages = crawl(client, html_only=True)
+    assert len(pages) > 20
+    for url, body in pages.items():
+        html = body.decode()
+        inline_scripts = [m for m in re.findall(r"<script\b([^>]*)>", html) if "src=" not in m]
+        assert not inline_scripts, f"{url}: inline <script>"
+        assert "<style" not in html, f"{url}: <style> element"
+        assert not re.search(r"\sstyle=", html), f"{url}: style attribute"
+        assert not re.search(r"\son[a-z]+=", html), f"{url}: inline event handler"
+
+
+def test_boards_list_and_item_page_show_their_content(client, demo, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        boards = client.get("/boards/").content.decode()
+    for name in ("Health and Care Partnership Board", "Joint Commissioning Board"):
+        assert name in boards
+    meeting = client.get("/meetings/2024-01-25-hcpb/").content.decode()
+    item_url = next(
+        u for u in re.findall(r'href="(/meetings/2024-01-25-hcpb/items/[^"]+)"', meeting)
+    )
+    item = client.get(item_url)
+    assert item.status_code == 200 and "govuk-heading" in item.content.decode()
