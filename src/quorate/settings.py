@@ -118,6 +118,9 @@ MEDIA_URL = "/media/"
 
 # Packs compile in a background thread; set QUORATE_PACKS_INLINE=1 to compile in-request.
 QUORATE_PACKS_INLINE = os.environ.get("QUORATE_PACKS_INLINE") == "1"
+# A pack queued or compiling with no progress for this long is taken to have lost its worker
+# (a restart) and is marked failed, so the clerk can compile it again.
+QUORATE_PACK_STALE_MINUTES = int(os.environ.get("QUORATE_PACK_STALE_MINUTES", "15"))
 
 # Uploads: limits a council's IT would expect (per file and per request).
 QUORATE_MAX_UPLOAD_BYTES = int(os.environ.get("QUORATE_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))

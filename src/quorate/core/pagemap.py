@@ -7,7 +7,8 @@ number of every page and the bookmark tree. It never touches a PDF; the adapter
 (``quorate.adapters.pdf``) measures the parts and does the rendering.
 
 Two variants: the *public* pack leaves exempt (Part 2) items out entirely; the
-*members'* pack keeps them and marks their pages restricted. A supplement ("To Follow"
+*members'* pack keeps them and marks their pages restricted, as it does every page of a
+restricted document (an exempt appendix of an open item). A supplement ("To Follow"
 papers published later) is simply another pack with its own front sheet, numbered on
 its own from 1; :func:`supplement_items` picks its items.
 
@@ -51,6 +52,9 @@ class PackDocument:
     key: str  # opaque, unique in the pack; the adapter maps it to the PDF bytes
     title: str  # bookmark title
     pages: int
+    # An exempt paper (e.g. an exempt appendix of an open item): stamped RESTRICTED in the
+    # members' pack, and refused by the public pack's layout.
+    restricted: bool = False
 
     def __post_init__(self) -> None:
         if self.pages < 1:
@@ -164,7 +168,7 @@ class PageMap:
         return self.numbering.number_for(index)
 
 
-def _validate(items: tuple[PackItem, ...]) -> None:
+def _validate(items: tuple[PackItem, ...], variant: Variant) -> None:
     seen_numbers: set[str] = set()
     seen_keys: set[str] = {FRONT_SHEET_KEY}
     for item in items:
@@ -177,6 +181,11 @@ def _validate(items: tuple[PackItem, ...]) -> None:
                 "clear the To Follow flag once the papers arrive"
             )
         for doc in item.documents:
+            if doc.restricted and variant is Variant.PUBLIC and not item.exempt:
+                raise PageMapError(
+                    f"item {item.number}: {doc.title!r} is restricted and cannot go "
+                    "into a public pack"
+                )
             if doc.key in seen_keys:
                 raise PageMapError(f"item {item.number}: document key {doc.key!r} is used twice")
             seen_keys.add(doc.key)
@@ -200,7 +209,7 @@ def build_page_map(
     items = tuple(items)
     if front_sheet_pages < 1:
         raise PageMapError("the front sheet must have at least one page")
-    _validate(items)
+    _validate(items, variant)
     numbering = Numbering(0 if number_front_sheet else front_sheet_pages, first_number)
     placements = [Placement(FRONT_SHEET_KEY, front_sheet_title, 0, front_sheet_pages)]
     bookmarks = [Bookmark(front_sheet_title, 0)]
@@ -220,7 +229,14 @@ def build_page_map(
         children: list[Bookmark] = []
         for doc in item.documents:
             placements.append(
-                Placement(doc.key, doc.title, cursor, doc.pages, item.number, item.exempt)
+                Placement(
+                    doc.key,
+                    doc.title,
+                    cursor,
+                    doc.pages,
+                    item.number,
+                    item.exempt or doc.restricted,
+                )
             )
             if doc is not item.cover:
                 children.append(Bookmark(doc.title, cursor))

@@ -156,7 +156,10 @@ def gather(
                 key = f"doc-{doc.pk}-v{version.number}"
                 inputs.sources[key] = data
                 pages = version.page_count or pdf.count_pages(data)
-                appendices.append(PackDocument(key, doc.title, pages))
+                # An exempt paper reaches only the members' pack, every page stamped.
+                appendices.append(
+                    PackDocument(key, doc.title, pages, restricted=doc.exempt_paragraph is not None)
+                )
         has_papers = cover is not None or bool(appendices)
         inputs.items.append(
             PackItem(
@@ -203,18 +206,29 @@ def front_sheet_context(
         .order_by("person__family_name")
     )
     rows = []
-    for item in meeting.items.select_related("lead_person").order_by("order"):
+    items = meeting.items.select_related("lead_person").prefetch_related("documents")
+    for item in items.order_by("order"):
         placed = labels.get(item.number)
         if placed is None and supplement:
             continue
         withheld = placed is not None and placed.status == ItemStatus.WITHHELD
+        for_members = variant == PackVariant.MEMBERS
         rows.append(
             {
                 "item": item,
                 "label": placed.label if placed else None,
                 "withheld": withheld,
-                "show_description": not withheld
-                and (item.exempt_paragraph is None or variant == PackVariant.MEMBERS),
+                "show_description": not withheld and (item.exempt_paragraph is None or for_members),
+                # The members' pack says which of its items and papers are not for publication.
+                "restricted": for_members
+                and (item.exempt_paragraph is not None or not meeting.is_public),
+                "restricted_papers": [
+                    d
+                    for d in item.documents.all()
+                    if d.exempt_paragraph is not None and d.role != DocumentRole.MINUTES
+                ]
+                if for_members and item.exempt_paragraph is None and meeting.is_public
+                else [],
             }
         )
     return {
@@ -256,6 +270,8 @@ def build(
     title = f"{meeting.display_title}, {meeting.date:%-d %B %Y}"
     if supplement:
         title = f"{title}: supplementary pack {supplement}"
+    if variant == PackVariant.MEMBERS:
+        title = f"{title}: members' pack (restricted)"
     compiled = pdf.compile_pack(
         inputs.items,
         inputs.sources,

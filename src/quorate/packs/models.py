@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.fields.files import FieldFile
 
 from quorate.governance.models import Meeting
 from quorate.packs.enums import PackStatus, PackVariant
@@ -14,6 +15,21 @@ from quorate.packs.enums import PackStatus, PackVariant
 
 def _pack_path(instance: Pack, filename: str) -> str:
     return f"packs/{instance.meeting_id}/{filename}"
+
+
+class PublishedPackChanged(ValueError):
+    """Someone tried to change a published pack (which never changes)."""
+
+
+class PackQuerySet(models.QuerySet["Pack"]):
+    def update(self, **kwargs: Any) -> int:
+        """Bulk updates skip ``Pack.save``; they are refused if they would touch a
+        published pack (filter on the status to update only packs still in progress)."""
+        if self.filter(status=PackStatus.PUBLISHED).exists():
+            raise PublishedPackChanged(
+                "A published pack never changes; issue a new version instead."
+            )
+        return super().update(**kwargs)
 
 
 class Pack(models.Model):
@@ -34,6 +50,9 @@ class Pack(models.Model):
     status = models.CharField(max_length=20, choices=PackStatus.choices, default=PackStatus.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
     progress_message = models.CharField(max_length=200, blank=True)
+    progress_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the compiler last reported progress."
+    )
     error = models.TextField(blank=True)
     file = models.FileField(upload_to=_pack_path, max_length=300, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
@@ -46,6 +65,8 @@ class Pack(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = PackQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "variant", "supplement", "-version"]
@@ -64,18 +85,22 @@ class Pack(models.Model):
         return f"{self.meeting} – {self.title}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        """Every field of a published pack is frozen (its file, checksum, page ranges,
+        publication time, reason...); publishing again is a new version."""
         if self.pk is not None:
-            stored = Pack.objects.filter(pk=self.pk).values("status", "sha256", "file").first()
-            if (
-                stored
-                and stored["status"] == PackStatus.PUBLISHED
-                and (
-                    self.status != PackStatus.PUBLISHED
-                    or self.sha256 != stored["sha256"]
-                    or str(self.file) != stored["file"]
-                )
-            ):
-                raise ValueError("A published pack never changes; issue a new version instead.")
+            fields = [f.attname for f in self._meta.concrete_fields]
+            stored = Pack.objects.filter(pk=self.pk).values(*fields).first()
+            if stored and stored["status"] == PackStatus.PUBLISHED:
+                changed = [
+                    name
+                    for name in fields
+                    if _comparable(getattr(self, name)) != _comparable(stored[name])
+                ]
+                if changed:
+                    raise PublishedPackChanged(
+                        f"A published pack never changes (tried to change {', '.join(changed)}); "
+                        "issue a new version instead."
+                    )
         super().save(*args, **kwargs)
 
     @property
@@ -94,3 +119,10 @@ class Pack(models.Model):
         kind = f"supplement-{self.supplement}" if self.supplement else "pack"
         extra = "-members" if self.variant == PackVariant.MEMBERS else ""
         return f"{self.meeting.slug}-{kind}{extra}-v{self.version}.pdf"
+
+
+def _comparable(value: Any) -> Any:
+    """A field's value as stored (a FieldFile compares by its name)."""
+    if isinstance(value, FieldFile):
+        return value.name or ""
+    return value

@@ -9,6 +9,7 @@ published, so the previous version stays the live one.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import threading
@@ -84,10 +85,11 @@ def request_pack(
     """Queue a compilation of the meeting's pack (a re-issue if one is published).
 
     A re-issue needs a reason. A supplement carries the items that were "To Follow" and
-    now have papers; it is numbered after the meeting's previous supplements.
+    now have papers; it is numbered after the previous supplements of the same variant.
     """
     if variant not in PackVariant.values:
         raise ValidationError({"variant": f"Unknown pack variant {variant!r}."})
+    fail_stale_packs(meeting)  # a dead compilation must not look busy forever
     items: list[str] = []
     number = 0
     if supplement:
@@ -96,10 +98,12 @@ def request_pack(
             raise ValidationError(
                 "No 'To Follow' papers have arrived since the pack was published."
             )
+        # Numbered per variant: a public "Supplementary pack 2" with no 1 would reveal
+        # that a members-only late paper exists.
         number = (
-            Pack.objects.filter(meeting=meeting, status=PackStatus.PUBLISHED).aggregate(
-                n=Max("supplement")
-            )["n"]
+            Pack.objects.filter(
+                meeting=meeting, variant=variant, status=PackStatus.PUBLISHED
+            ).aggregate(n=Max("supplement"))["n"]
             or 0
         ) + 1
     previous = Pack.objects.filter(meeting=meeting, variant=variant, supplement=number)
@@ -150,9 +154,50 @@ def _start_thread(pack_id: int) -> None:
 
 
 def _write_progress(pack_id: int, percent: int, message: str) -> None:
-    Pack.objects.filter(pk=pack_id).update(
-        progress=min(percent, 99), progress_message=message[:200]
+    Pack.objects.filter(pk=pack_id, status=PackStatus.COMPILING).update(
+        progress=min(percent, 99), progress_message=message[:200], progress_at=timezone.now()
     )
+
+
+def stale_after() -> dt.timedelta:
+    """How long a compilation may go without reporting progress before it counts as dead
+    (``QUORATE_PACK_STALE_MINUTES``, 15 by default)."""
+    return dt.timedelta(minutes=int(getattr(settings, "QUORATE_PACK_STALE_MINUTES", 15)))
+
+
+def fail_stale_packs(meeting: Meeting | None = None) -> list[Pack]:
+    """Mark failed the packs left queued or compiling by a worker that died (no progress
+    for :func:`stale_after`), so the clerk can compile again. Returns the packs marked."""
+    limit = stale_after()
+    cutoff = timezone.now() - limit
+    qs = Pack.objects.filter(status__in=[PackStatus.QUEUED, PackStatus.COMPILING]).filter(
+        Q(progress_at__lt=cutoff) | Q(progress_at__isnull=True, created_at__lt=cutoff)
+    )
+    if meeting is not None:
+        qs = qs.filter(meeting=meeting)
+    minutes = int(limit.total_seconds() // 60)
+    marked: list[Pack] = []
+    for pack in qs:
+        with transaction.atomic():
+            error = (
+                f"The compilation stopped: no progress for {minutes} minutes "
+                f"(last: {pack.progress}% {pack.progress_message or 'queued'}). "
+                "Nothing was published; compile the pack again."
+            )
+            done = Pack.objects.filter(
+                pk=pack.pk, status=pack.status, progress_at=pack.progress_at
+            ).update(status=PackStatus.FAILED, error=error, progress_message="Failed")
+            if not done:  # it moved on meanwhile
+                continue
+            record(
+                pack,
+                verb="fail_stale_pack",
+                actor_label="pack compiler",
+                changes={"status": [pack.status, PackStatus.FAILED], "error": error},
+            )
+            pack.refresh_from_db()
+            marked.append(pack)
+    return marked
 
 
 def _progress(pack_id: int, percent: int, message: str) -> None:
@@ -171,9 +216,15 @@ def run_compilation(pack_id: int) -> Pack:
     pack = Pack.objects.select_related("meeting__body").get(pk=pack_id)
     if pack.status != PackStatus.QUEUED:
         return pack
-    Pack.objects.filter(pk=pack_id).update(
-        status=PackStatus.COMPILING, progress=1, progress_message="Starting"
+    claimed = Pack.objects.filter(pk=pack_id, status=PackStatus.QUEUED).update(
+        status=PackStatus.COMPILING,
+        progress=1,
+        progress_message="Starting",
+        progress_at=timezone.now(),
     )
+    if not claimed:  # another worker took it first
+        pack.refresh_from_db()
+        return pack
     try:
         built = builder.build(
             pack.meeting,
@@ -185,6 +236,9 @@ def run_compilation(pack_id: int) -> Pack:
         digest = hashlib.sha256(built.data).hexdigest()
         with transaction.atomic():
             pack = Pack.objects.select_for_update().get(pk=pack_id)
+            if pack.status != PackStatus.COMPILING:  # given up as stale meanwhile
+                log.warning("pack %s: %s before it finished; not published", pack_id, pack.status)
+                return pack
             pack.file.save(pack.filename, ContentFile(built.data), save=False)
             pack.sha256 = digest
             pack.size = len(built.data)
@@ -217,7 +271,7 @@ def run_compilation(pack_id: int) -> Pack:
         return pack
     except Exception as exc:
         log.exception("compiling pack %s failed", pack_id)
-        Pack.objects.filter(pk=pack_id).update(
+        Pack.objects.filter(pk=pack_id, status=PackStatus.COMPILING).update(
             status=PackStatus.FAILED,
             error=f"{type(exc).__name__}: {exc}"[:2000],
             progress_message="Failed",

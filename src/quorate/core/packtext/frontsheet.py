@@ -34,6 +34,42 @@ def _is_item_title(title: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= 0.7
 
 
+_OPEN_RANGE = re.compile(r"\(\s*(?:pages?\b[^()]*|to(?:\s+follow)?\s*)$", re.I)
+_RANGE_AT_END = re.compile(r"\((?:\s*pages?\s+\d[^()]*|\s*to follow\s*)\)\s*$", re.I)
+
+
+def _heading_complete(title: str) -> bool:
+    return bool(_PAGES.search(title) or _TO_FOLLOW.search(title))
+
+
+def _continues_heading(title: str, line: Line) -> bool:
+    """Is ``line`` the rest of an item heading that wrapped (on a narrow front sheet)?
+
+    Either the rest of a page range split across lines ("(Pages 3 -" then "8)"), or more
+    of the capitalised title, possibly ending with the range ("NOTE ONLY (Pages 12 - 15)").
+    A line of ordinary prose is the item's description, never part of its title.
+    """
+    text = line.text
+    if line.blank or line.tabbed or _lead_header(line) or is_date_line(text):
+        return False
+    if _STOP_HEADER.match(text):
+        return False
+    item = _ITEM.match(text)
+    if item and _is_item_title(item.group("title")):
+        return False
+    if _OPEN_RANGE.search(title):
+        return len(text.split()) <= 4 and _heading_complete(f"{title} {text}")
+    bare = _PAGES.sub("", _TO_FOLLOW.sub("", text)).strip()
+    if not bare:  # "(Pages 12 - 15)" alone on the next line
+        return bool(_RANGE_AT_END.search(text))
+    letters = [c for c in bare if c.isalpha()]
+    if not letters or any(c.islower() for c in letters):
+        return False
+    # A capitalised line joins the title only if the title ran to the end of its line
+    # or the line finishes the heading with its page range.
+    return bool(_RANGE_AT_END.search(text)) or len(title) >= 40
+
+
 def _lead_header(line: Line) -> bool:
     return (
         bool(line.filled)
@@ -220,7 +256,16 @@ def _items(lines: Sequence[Line], sink: Sink) -> tuple[list[AgendaItem], int | N
         m = _ITEM.match(text)
         if m and not line.tabbed and _is_item_title(m.group("title")):
             close()
-            title, pages, to_follow = _pages(m.group("title"))
+            wrapped = m.group("title")
+            # A long heading wraps: join its continuation lines (no blank line between).
+            while (
+                not _heading_complete(wrapped)
+                and i < len(lines)
+                and _continues_heading(wrapped, lines[i])
+            ):
+                wrapped = f"{wrapped} {lines[i].text}"
+                i += 1
+            title, pages, to_follow = _pages(wrapped)
             current = {
                 "number": m.group("num"),
                 "title": title,

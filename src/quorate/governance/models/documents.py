@@ -48,16 +48,17 @@ class Document(models.Model):
         """A paper of an agenda item belongs to that item's meeting (the visibility rules read
         both, so they must agree)."""
         super().clean()
-        if self.agenda_item_id is None:
+        item = self.agenda_item
+        if item is None:
             return
-        item_meeting = self.agenda_item.meeting_id
+        item_meeting = item.meeting_id
         if self.meeting_id is None:
             self.meeting_id = item_meeting
         elif self.meeting_id != item_meeting:
             raise ValidationError(
                 {
-                    "meeting": f"The paper's item {self.agenda_item.number} is on the agenda of "
-                    f"{self.agenda_item.meeting}, not this meeting."
+                    "meeting": f"The paper's item {item.number} is on the agenda of "
+                    f"{item.meeting}, not this meeting."
                 }
             )
 

@@ -24,6 +24,7 @@ def meeting_packs(
     request: HttpRequest, key: str, errors: dict[str, str] | None = None
 ) -> HttpResponse:
     meeting = get_meeting(key)
+    services.fail_stale_packs(meeting)  # a compilation whose worker died is shown failed
     packs = list(Pack.objects.filter(meeting=meeting).order_by("supplement", "variant", "-version"))
     return render(
         request,
@@ -82,6 +83,8 @@ def compile_pack(request: HttpRequest, key: str) -> HttpResponse:
 @staff_required
 def pack_status(request: HttpRequest, pk: int) -> JsonResponse:
     pack = get_object_or_404(Pack, pk=pk)
+    if pack.status in {"queued", "compiling"} and services.fail_stale_packs(pack.meeting):
+        pack.refresh_from_db()
     return JsonResponse(
         {
             "id": pack.pk,
@@ -108,7 +111,20 @@ def upload_paper(request: HttpRequest, key: str, item_pk: int) -> HttpResponse:
     filename = upload.name or "paper.pdf"
     if not title:
         title = filename.rsplit(".", 1)[0]
-    paragraph = request.POST.get("exempt_paragraph") or None
+    paragraph_text = request.POST.get("exempt_paragraph", "").strip()
+    allowed = {str(value): value for value, _ in EXEMPT_PARAGRAPH_CHOICES}
+    if paragraph_text and paragraph_text not in allowed:
+        choices = ", ".join(allowed)
+        return meeting_packs(
+            request,
+            key,
+            errors={
+                field: f"Exempt paragraph {paragraph_text!r} for item {item.number} is not "
+                f"a paragraph of Schedule 12A: choose one of {choices}, or leave it blank "
+                "if the paper is not exempt."
+            },
+        )
+    paragraph = allowed.get(paragraph_text)
     role = request.POST.get("role", DocumentRole.APPENDIX)
     if role not in DocumentRole.values:
         return meeting_packs(request, key, errors={field: f"Unknown paper type {role!r}."})
@@ -119,7 +135,7 @@ def upload_paper(request: HttpRequest, key: str, item_pk: int) -> HttpResponse:
             filename=filename,
             data=upload.read(),
             role=role,
-            exempt_paragraph=int(paragraph) if paragraph else None,
+            exempt_paragraph=paragraph,
             by=request.user,
         )
     except ValidationError as exc:
