@@ -26,6 +26,17 @@ from quorate.people.models import Person
 
 ACTOR = "load-demo"
 CLERK_APPS = ("people", "governance", "proceedings", "performance", "packs")
+# What a meeting recorded: the Clerks may only view these in the admin; they change them in
+# the back office, through the services that keep approved minutes frozen and audit changes.
+CLERK_VIEW_ONLY = (
+    "attendance",
+    "declaration",
+    "minute",
+    "minuterevision",
+    "minutesapproval",
+    "resolution",
+    "decision",
+)
 
 
 @dataclass
@@ -224,7 +235,13 @@ def ensure_demo_users() -> list[tuple[str, str, str]]:
     """A clerk (staff, in the Clerks group) and a board member; returns (role, user, password)."""
     User = get_user_model()
     clerks, _ = Group.objects.get_or_create(name="Clerks")
-    clerks.permissions.set(Permission.objects.filter(content_type__app_label__in=CLERK_APPS))
+    clerks.permissions.set(
+        Permission.objects.filter(content_type__app_label__in=CLERK_APPS).exclude(
+            content_type__app_label="proceedings",
+            content_type__model__in=CLERK_VIEW_ONLY,
+            codename__regex=r"^(add|change|delete)_",
+        )
+    )
     clerk, created = User.objects.get_or_create(
         username="clerk", defaults={"first_name": "Demo", "last_name": "Clerk", "is_staff": True}
     )

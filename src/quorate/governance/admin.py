@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from quorate.governance.models import (
     AgendaItem,
@@ -11,6 +14,7 @@ from quorate.governance.models import (
     Report,
     TermsOfReference,
 )
+from quorate.governance.services import minutes_approved
 
 
 class TermsInline(admin.StackedInline):
@@ -70,6 +74,18 @@ class MeetingAdmin(admin.ModelAdmin):
     search_fields = ["body__name", "venue", "title"]
     inlines = [AgendaItemInline]
     autocomplete_fields = ["apologies_to"]
+
+    # A meeting whose minutes are approved is a record: deleting it would take its frozen
+    # minutes with it, and its date and agenda are what the minutes record.
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and minutes_approved(obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and minutes_approved(obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 class BackgroundPaperInline(admin.TabularInline):

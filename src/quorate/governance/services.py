@@ -26,6 +26,25 @@ from quorate.governance.models import (
     TermsOfReference,
 )
 from quorate.people.services import unique_slug
+from quorate.proceedings.enums import MinutesState
+
+
+def minutes_approved(meeting: Meeting) -> bool:
+    """Whether a later meeting has approved this meeting's minutes (they are then frozen)."""
+    if meeting.pk is None:
+        return False
+    return Meeting.objects.filter(
+        pk=meeting.pk, minutes_approval__state=MinutesState.APPROVED
+    ).exists()
+
+
+def refuse_if_minutes_approved(meeting: Meeting, what: str) -> None:
+    """Refuse ``what`` (e.g. 'add an agenda item') at a meeting whose minutes are approved."""
+    if minutes_approved(meeting):
+        raise ValidationError(
+            f"Cannot {what}: the minutes of {meeting} are approved and frozen. "
+            "Correct a minute with a reasoned revision instead."
+        )
 
 
 def _save(
@@ -127,7 +146,16 @@ def schedule_meeting(
 def save_agenda_item(
     meeting: Meeting, *, number: str, by: Any = None, actor: str = "", **fields: Any
 ) -> AgendaItem:
-    """Add the item numbered ``number`` to the agenda, or update it."""
+    """Add the item numbered ``number`` to the agenda, or update it.
+
+    Once the meeting's minutes are approved, saving the same data again is a no-op and any
+    change (a new item, a different title...) is refused."""
+    if minutes_approved(meeting):
+        existing = AgendaItem.objects.filter(meeting=meeting, number=number).first()
+        if existing is None:
+            refuse_if_minutes_approved(meeting, f"add item {number} to the agenda")
+        elif any(getattr(existing, k) != v for k, v in fields.items()):
+            refuse_if_minutes_approved(meeting, f"change agenda item {number}")
     if (
         "order" not in fields
         and not AgendaItem.objects.filter(meeting=meeting, number=number).exists()
@@ -181,9 +209,28 @@ def publish_agenda(
 
 @transaction.atomic
 def update_meeting(meeting: Meeting, *, by: Any = None, actor: str = "", **fields: Any) -> Meeting:
-    """Change a meeting's details (date, times, venue, public or private, status...)."""
+    """Change a meeting's details (date, times, venue, public or private, status...).
+
+    Refused once the meeting's minutes are approved, and refused if it would make the
+    meeting a duplicate of another (same body, date and title), as scheduling one is."""
+    frozen = minutes_approved(meeting)
     changes = diff(meeting, fields)
     if changes:
+        if frozen:
+            meeting.refresh_from_db()
+            refuse_if_minutes_approved(meeting, f"change {', '.join(changes)} of the meeting")
+        clash = (
+            Meeting.objects.filter(body=meeting.body_id, date=meeting.date, title=meeting.title)
+            .exclude(pk=meeting.pk)
+            .first()
+        )
+        if clash is not None:
+            title = f" titled {meeting.title!r}" if meeting.title else ""
+            meeting.refresh_from_db()
+            raise ValidationError(
+                f"{meeting.body.name} already has a meeting on {clash.date:%d/%m/%Y}{title}; "
+                "give this one a distinct date or title"
+            )
         meeting.full_clean()
         meeting.save()
         record(meeting, verb="update_meeting", by=by, actor_label=actor, changes=changes)
@@ -194,9 +241,14 @@ def update_meeting(meeting: Meeting, *, by: Any = None, actor: str = "", **field
 def update_agenda_item(
     item: AgendaItem, *, by: Any = None, actor: str = "", **fields: Any
 ) -> AgendaItem:
-    """Change an agenda item, including its printed number."""
+    """Change an agenda item, including its printed number (not once the minutes are
+    approved)."""
+    frozen = minutes_approved(item.meeting)
     changes = diff(item, fields)
     if changes:
+        if frozen:
+            item.refresh_from_db()
+            refuse_if_minutes_approved(item.meeting, f"change agenda item {item.number}")
         item.full_clean()
         item.save()
         record(item, verb="update_agenda_item", by=by, actor_label=actor, changes=changes)
@@ -210,6 +262,7 @@ def move_agenda_item(
     """Swap the item with its neighbour above (``up``) or below (``down``)."""
     if direction not in {"up", "down"}:
         raise ValidationError(f"Unknown direction {direction!r}: use up or down.")
+    refuse_if_minutes_approved(item.meeting, f"move agenda item {item.number}")
     siblings = AgendaItem.objects.select_for_update().filter(meeting=item.meeting_id)
     neighbour = (
         siblings.filter(order__lt=item.order).order_by("-order").first()

@@ -7,7 +7,9 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from quorate.audit.services import diff, record
@@ -198,7 +200,17 @@ def register_interest(
     by: Any = None,
     actor: str = "",
 ) -> Interest:
-    """Add an entry to a member's register of interests."""
+    """Add an entry to a member's register of interests (registered by today, with a value
+    that is not negative)."""
+    errors: dict[str, str] = {}
+    if value_gbp is not None and value_gbp < 0:
+        errors["value_gbp"] = f"The value of {person}'s interest cannot be negative."
+    if registered_on > timezone.localdate():
+        errors["registered_on"] = (
+            f"{person}'s interest cannot be registered on a future date ({registered_on:%d/%m/%Y})."
+        )
+    if errors:
+        raise ValidationError(errors)
     interest = Interest(
         person=person,
         category=category,

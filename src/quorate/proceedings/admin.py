@@ -1,4 +1,16 @@
+"""Django admin for the proceedings.
+
+What a meeting recorded (attendance, declarations, minutes and their revisions,
+resolutions, the approval of the minutes, decisions) is read-only here, for everyone,
+superusers included: those records change only through the back office (/office/), whose
+services refuse changes to frozen minutes and write an audit row for each change. Deleting
+an approval here would unfreeze approved minutes without a trace.
+"""
+
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from quorate.proceedings.models import (
     Action,
@@ -14,50 +26,75 @@ from quorate.proceedings.models import (
 )
 
 
+class ReadOnlyAdminMixin:
+    """View only: no add, change or delete in the admin (use the back office)."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class ReadOnlyModelAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    actions = None
+
+
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(ReadOnlyModelAdmin):
     list_display = ["meeting", "person", "status", "mode", "substitute_for", "items_note"]
     list_filter = ["status", "meeting__body"]
     raw_id_fields = ["meeting", "person", "substitute_for", "arrived_at_item", "left_after_item"]
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(admin.ModelAdmin):
+class DeclarationAdmin(ReadOnlyModelAdmin):
     list_display = ["meeting", "agenda_item", "person", "kind", "action_taken"]
     raw_id_fields = ["meeting", "agenda_item", "person", "interest"]
 
 
-class RevisionInline(admin.TabularInline):
+class RevisionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = MinuteRevision
     extra = 0
-    readonly_fields = ["number", "text", "presented_by", "created_at", "author", "reason"]
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False  # revisions are added through the services, never edited
+    fields = ("number", "text", "presented_by", "created_at", "author", "reason")
+    readonly_fields = fields
 
 
-class ResolutionInline(admin.TabularInline):
+class ResolutionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Resolution
     extra = 0
 
 
 @admin.register(Minute)
-class MinuteAdmin(admin.ModelAdmin):
+class MinuteAdmin(ReadOnlyModelAdmin):
     list_display = ["meeting", "number", "title"]
     list_filter = ["meeting__body"]
     raw_id_fields = ["meeting", "agenda_item"]
     inlines = [RevisionInline, ResolutionInline]
 
 
+@admin.register(MinuteRevision)
+class MinuteRevisionAdmin(ReadOnlyModelAdmin):
+    list_display = ["minute", "number", "created_at", "author", "author_label"]
+    list_filter = ["minute__meeting__body"]
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(ReadOnlyModelAdmin):
+    list_display = ["minute", "label", "text"]
+    list_filter = ["minute__meeting__body"]
+
+
 @admin.register(MinutesApproval)
-class MinutesApprovalAdmin(admin.ModelAdmin):
+class MinutesApprovalAdmin(ReadOnlyModelAdmin):
     list_display = ["meeting", "state", "approved_at_meeting", "approved_on"]
-    readonly_fields = ["state", "approved_at_meeting", "approved_on", "approval_text"]
 
 
 @admin.register(Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(ReadOnlyModelAdmin):
     list_display = ["decided_on", "body", "title", "is_key_decision", "call_in_status"]
     list_filter = ["body", "is_key_decision", "call_in_status"]
     raw_id_fields = ["meeting", "agenda_item", "resolution", "report"]

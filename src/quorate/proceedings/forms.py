@@ -10,7 +10,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from quorate.core.fuzzy_dates import parse_written_date
 from quorate.core.urgency import REQUIREMENTS, UrgencyRoute
@@ -251,30 +252,75 @@ class AttendanceForm(GovukForm):
         return data
 
 
+class RegisterEntryField(forms.ModelChoiceField):
+    """Offers the entries in ``queryset`` but accepts any entry, so that the form's clean()
+    can say exactly what is wrong with one that was not offered (whose it is, when it ran)."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        since = f"since {obj.registered_on:%d/%m/%Y}"
+        what = obj.description if len(obj.description) <= 80 else obj.description[:77] + "..."
+        return f"{obj.person.display_name}: {obj.get_category_display()}, {what} ({since})"
+
+    def to_python(self, value: Any) -> Any:
+        offered = self.queryset
+        self.queryset = Interest.objects.select_related("person")
+        try:
+            return super().to_python(value)
+        finally:
+            self.queryset = offered
+
+
+def _in_force(on: dt.date) -> QuerySet[Interest]:
+    return Interest.objects.filter(registered_on__lte=on).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=on)
+    )
+
+
 class DeclarationForm(GovukForm):
     person = _people()
     agenda_item = forms.ModelChoiceField(
         queryset=AgendaItem.objects.none(), required=False, help_text="Blank: the whole meeting"
     )
     kind = forms.ChoiceField(choices=DeclarationKind.choices, label="Kind of interest")
-    interest = forms.ModelChoiceField(
-        queryset=Interest.objects.select_related("person").order_by("person__family_name"),
+    interest = RegisterEntryField(
+        queryset=Interest.objects.none(),
         required=False,
         label="Entry in the register of interests",
+        help_text="The declaring person's entry, in force on the day of the meeting",
     )
     nature = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label="Nature of interest")
     action_taken = forms.ChoiceField(choices=DeclarationAction.choices)
 
     def __init__(self, *args: Any, meeting: Meeting, **kw: Any):
         super().__init__(*args, **kw)
+        self.meeting = meeting
         self.limit_choices("agenda_item", meeting.items.order_by("order"))
+        entries = _in_force(meeting.date).select_related("person")
+        person = self.data.get(self.add_prefix("person")) if self.is_bound else None
+        if person is None:
+            person = self.initial.get("person")
+        person_id = getattr(person, "pk", person)
+        if person_id is not None and str(person_id).isdigit():
+            entries = entries.filter(person_id=int(person_id))
+        self.limit_choices(
+            "interest", entries.order_by("person__family_name", "-registered_on", "id")
+        )
 
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
         interest, person = data.get("interest"), data.get("person")
         if interest and person and interest.person_id != person.pk:
-            self.add_error("interest", "That register entry belongs to someone else")
+            self.add_error(
+                "interest", f"That register entry belongs to someone else ({interest.person})"
+            )
+        elif interest and not _in_force(self.meeting.date).filter(pk=interest.pk).exists():
+            ended = f", ended {interest.ended_on:%d/%m/%Y}" if interest.ended_on else ""
+            self.add_error(
+                "interest",
+                f"That register entry was not in force on {self.meeting.date:%d/%m/%Y} "
+                f"(registered {interest.registered_on:%d/%m/%Y}{ended})",
+            )
         return data
 
 
@@ -285,10 +331,18 @@ class InterestForm(GovukForm):
     registered_on = date_field("Registered on")
     value_gbp = forms.DecimalField(
         required=False,
+        min_value=0,
+        error_messages={"min_value": "The value cannot be negative"},
         max_digits=10,
         decimal_places=2,
         label="Value in pounds (gifts and hospitality)",
     )
+
+    def clean_registered_on(self) -> dt.date:
+        on: dt.date = self.cleaned_data["registered_on"]
+        if on > timezone.localdate():
+            raise ValidationError("The registration date cannot be in the future")
+        return on
 
 
 class EndInterestForm(GovukForm):
@@ -375,6 +429,22 @@ class DecisionForm(GovukForm):
             "resolution",
             Resolution.objects.filter(minute__meeting=meeting).select_related("minute"),
         )
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        if data.get("call_in_status") not in (None, CallInStatus.NOT_APPLICABLE) and not data.get(
+            "call_in_deadline"
+        ):
+            self.add_error("call_in_deadline", "A decision open to call-in needs its deadline")
+        return data
+
+
+class CallInForm(GovukForm):
+    """Where a recorded decision stands on call-in."""
+
+    call_in_status = forms.ChoiceField(choices=CallInStatus.choices, label="Call-in")
+    call_in_deadline = date_field("Call-in deadline", required=False)
 
     def clean(self) -> dict[str, Any]:
         super().clean()

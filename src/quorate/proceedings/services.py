@@ -17,8 +17,8 @@ from quorate.audit.services import diff, record, upsert
 from quorate.governance.enums import MeetingStatus
 from quorate.governance.models import AgendaItem, Meeting
 from quorate.governance.services import update_agenda_item
-from quorate.people.models import Person
-from quorate.proceedings.enums import MinutesState
+from quorate.people.models import Interest, Person
+from quorate.proceedings.enums import CallInStatus, MinutesState
 from quorate.proceedings.models import (
     Attendance,
     Decision,
@@ -65,6 +65,11 @@ def record_attendance(
     )
 
 
+def interest_in_force(interest: Interest, on: dt.date) -> bool:
+    """Whether a register entry was in force on ``on`` (registered by then, not yet ended)."""
+    return interest.registered_on <= on and (interest.ended_on is None or interest.ended_on >= on)
+
+
 @transaction.atomic
 def record_declaration(
     meeting: Meeting,
@@ -78,6 +83,21 @@ def record_declaration(
     **fields: Any,
 ) -> Declaration:
     _refuse_if_frozen(meeting)
+    interest = fields.get("interest")
+    if interest is not None:
+        if interest.person_id != person.pk:
+            raise ValidationError(
+                {"interest": f"That register entry belongs to {interest.person}, not {person}."}
+            )
+        if not interest_in_force(interest, meeting.date):
+            raise ValidationError(
+                {
+                    "interest": f"That register entry was not in force on {meeting.date:%-d %B %Y}"
+                    f" (registered {interest.registered_on:%-d %B %Y}"
+                    + (f", ended {interest.ended_on:%-d %B %Y}" if interest.ended_on else "")
+                    + ")."
+                }
+            )
     declaration, created = Declaration.objects.get_or_create(
         meeting=meeting,
         person=person,
@@ -113,6 +133,22 @@ def draft_minute(
     """Write (or redraft) the minute numbered ``number``; a new revision only if text changed."""
     _refuse_if_frozen(meeting)
     minute = Minute.objects.filter(meeting=meeting, number=number).first()
+    if agenda_item is not None:
+        if agenda_item.meeting_id != meeting.pk:
+            raise ValidationError(
+                {"agenda_item": f"Item {agenda_item.number} is not on the agenda of {meeting}."}
+            )
+        other = Minute.objects.filter(agenda_item=agenda_item)
+        if minute is not None:
+            other = other.exclude(pk=minute.pk)
+        taken = other.first()
+        if taken is not None:
+            raise ValidationError(
+                {
+                    "agenda_item": f"Item {agenda_item.number} is already minuted (minute "
+                    f"{taken.number}); redraft that minute instead of adding another."
+                }
+            )
     if minute is None:
         if order is None:
             last = Minute.objects.filter(meeting=meeting).order_by("-order").first()
@@ -188,11 +224,22 @@ def add_resolution(
     label: str,
     text: str,
     order: int | None = None,
+    new: bool = False,
     by: Any = None,
     actor: str = "",
 ) -> Resolution:
+    """Add resolution ``label`` under a minute, or (an importer, ``new=False``) update its
+    text. With ``new=True`` (the back office adding one) an existing label is refused rather
+    than overwritten."""
     _refuse_if_frozen(minute.meeting)
     existing = Resolution.objects.filter(minute=minute, label=label).first()
+    if existing is not None and new:
+        raise ValidationError(
+            {
+                "label": f"Minute {minute.number} already has resolution ({label}); "
+                "choose another label."
+            }
+        )
     if existing is not None:
         changes = diff(existing, {"text": text})
         if changes:
@@ -221,7 +268,20 @@ def approve_minutes(
         raise ValidationError("Minutes are approved by a later meeting.")
     approval, _ = MinutesApproval.objects.get_or_create(meeting=meeting)
     if approval.is_frozen:
-        return approval
+        if (
+            approval.approved_at_meeting_id == (at_meeting.pk if at_meeting else None)
+            and approval.approved_on == approved_on
+        ):
+            return approval  # the same approval again: nothing to do
+        where = (
+            f" at the meeting of {approval.approved_at_meeting}"
+            if approval.approved_at_meeting
+            else ""
+        )
+        raise ValidationError(
+            f"The minutes of {meeting} were already approved{where} on "
+            f"{approval.approved_on:%-d %B %Y}; an approval is not changed."
+        )
     approval.state = MinutesState.APPROVED
     approval.approved_at_meeting = at_meeting
     approval.approved_on = approved_on
@@ -248,6 +308,18 @@ def approve_minutes(
 def record_decision(
     meeting: Meeting, *, title: str, text: str, by: Any = None, actor: str = "", **fields: Any
 ) -> Decision:
+    """Add a decision to the register (idempotent on meeting, title and text). Not once the
+    meeting's minutes are approved: the decisions are part of what was approved."""
+    if _frozen(meeting):
+        existing = Decision.objects.filter(
+            body=meeting.body, meeting=meeting, title=title, text=text
+        ).first()
+        if existing is not None:
+            return existing
+        raise MinutesFrozen(
+            f"Cannot add a decision: the minutes of {meeting} are approved and frozen. "
+            "Correct a minute with a reasoned revision instead."
+        )
     decision, created = Decision.objects.get_or_create(
         body=meeting.body,
         meeting=meeting,
@@ -257,6 +329,39 @@ def record_decision(
     )
     if created:
         record(decision, verb="record_decision", by=by, actor_label=actor, changes={"title": title})
+    return decision
+
+
+@transaction.atomic
+def update_call_in(
+    decision: Decision,
+    *,
+    call_in_status: str,
+    call_in_deadline: dt.date | None,
+    by: Any = None,
+    actor: str = "",
+) -> Decision:
+    """Record where a decision stands on call-in (open, called in, period ended) and its
+    deadline. Call-in runs after the meeting, so this is allowed after the minutes are
+    approved: it is the register's state, not the minute's text."""
+    if call_in_status not in CallInStatus.values:
+        raise ValidationError({"call_in_status": f"Unknown call-in status {call_in_status!r}."})
+    if call_in_status != CallInStatus.NOT_APPLICABLE and call_in_deadline is None:
+        needs = "a decision open to call-in needs its deadline."
+        raise ValidationError({"call_in_deadline": f"{decision.title}: {needs}"})
+    if call_in_deadline is not None and call_in_deadline < decision.decided_on:
+        raise ValidationError(
+            {
+                "call_in_deadline": f"{decision.title}: the call-in deadline cannot be before "
+                f"the decision ({decision.decided_on:%d/%m/%Y})."
+            }
+        )
+    changes = diff(
+        decision, {"call_in_status": call_in_status, "call_in_deadline": call_in_deadline}
+    )
+    if changes:
+        decision.save(update_fields=list(changes))
+        record(decision, verb="update_call_in", by=by, actor_label=actor, changes=changes)
     return decision
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from quorate.audit.services import diff, record
@@ -61,10 +62,13 @@ def raise_action(
     subject: str = "",
     agenda_number: str = "",
     minute: Minute | None = None,
+    new: bool = False,
     by: Any = None,
     actor: str = "",
 ) -> Action:
-    """Raise an action from a meeting (idempotent on meeting + text)."""
+    """Raise an action from a meeting (idempotent on meeting + text: an importer's second
+    pass updates it). With ``new=True`` (the back office raising one) an action with the
+    same text at the same meeting is refused rather than overwritten."""
     written = parse_written_date(deadline_text) if deadline_text and deadline is None else None
     data = {
         "subject": subject,
@@ -76,6 +80,13 @@ def raise_action(
         "deadline_is_month": bool(written and written.is_month),
     }
     action = Action.objects.filter(meeting=meeting, text=text).first()
+    if action is not None and new:
+        raise ValidationError(
+            {
+                "text": "An action with exactly this text was already raised at this meeting "
+                f"(action {action.pk}); log progress on it instead, or word this one differently."
+            }
+        )
     if action is None:
         action = Action.objects.create(
             body=meeting.body, meeting=meeting, text=text, status=status_named(status), **data
@@ -89,8 +100,21 @@ def raise_action(
             action.save()
             record(action, verb="update_action", by=by, actor_label=actor, changes=changes)
     lead_list = list(leads)
-    if lead_list and set(action.leads.all()) != set(lead_list):
+    before = set(action.leads.all())
+    if lead_list and before != set(lead_list):
         action.leads.set(lead_list)
+        record(
+            action,
+            verb="set_action_leads",
+            by=by,
+            actor_label=actor,
+            changes={
+                "leads": [
+                    sorted(p.display_name for p in before),
+                    sorted(p.display_name for p in lead_list),
+                ]
+            },
+        )
     return action
 
 
@@ -105,9 +129,12 @@ def update_action(
     by: Any = None,
     actor: str = "",
 ) -> ActionUpdate:
-    """Log progress on an action ('08/02/2018 - Ongoing'); idempotent per day and status."""
+    """Log progress on an action ('08/02/2018 - Ongoing'). Idempotent per day, status and
+    note: logging the same again (an importer's second pass) adds nothing, but a different
+    note on the same day and status is a new entry, never dropped."""
     new_status = status_named(status)
-    existing = ActionUpdate.objects.filter(action=action, on=on, status=new_status).first()
+    same_day = ActionUpdate.objects.filter(action=action, on=on, status=new_status)
+    existing = (same_day if not note.strip() else same_day.filter(note=note)).first()
     if existing is not None:
         return existing
     update = ActionUpdate.objects.create(

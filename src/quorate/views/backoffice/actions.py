@@ -48,6 +48,7 @@ def _raise(request: HttpRequest, meeting: Any, data: dict[str, Any]) -> Action:
         subject=data["subject"],
         agenda_number=data["agenda_number"],
         minute=data["minute"],
+        new=True,
         by=request.user,
     )
 

@@ -20,6 +20,7 @@ from quorate.proceedings.forms import (
     ActionForm,
     ApproveMinutesForm,
     AttendanceForm,
+    CallInForm,
     CorrectionForm,
     DecisionForm,
     DeclarationForm,
@@ -324,7 +325,9 @@ def minute_resolution(request: HttpRequest, pk: int) -> HttpResponse:
         with transaction.atomic():
             order = minute.resolutions.count() + 1
             label = data["label"].strip().strip("()") or queries.roman(order)
-            return s.add_resolution(minute, label=label, text=data["text"], by=request.user)
+            return s.add_resolution(
+                minute, label=label, text=data["text"], new=True, by=request.user
+            )
 
     url = reverse("office:minute", args=[minute.pk])
     done = submit(request, form, save, success="Resolution added", next_url=url)
@@ -337,6 +340,8 @@ def minute_resolution(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def decisions(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting(pk)
+    if request.method == "POST" and "call_in" in request.POST:
+        return _call_in(request, meeting)
     form = DecisionForm(request.POST or None, meeting=meeting)
 
     def save(data: dict[str, Any]) -> Decision:
@@ -365,9 +370,65 @@ def decisions(request: HttpRequest, pk: int) -> HttpResponse:
         success="Decision added to the register",
         next_url=meeting_url(meeting, "decisions"),
     )
+    return done or _decisions(request, meeting, form)
+
+
+def _call_in_form(decision: Decision, data: Any = None) -> CallInForm:
+    return CallInForm(
+        data,
+        prefix=f"callin-{decision.pk}",
+        initial={
+            "call_in_status": decision.call_in_status,
+            "call_in_deadline": decision.call_in_deadline,
+        },
+    )
+
+
+def _decisions(
+    request: HttpRequest,
+    meeting: Any,
+    form: DecisionForm,
+    call_in: tuple[int, CallInForm] | None = None,
+) -> HttpResponse:
     rows = Decision.objects.filter(meeting=meeting).select_related("agenda_item", "report")
-    return done or render(
+    return render(
         request,
         "backoffice/decisions.html",
-        {"meeting": meeting, "tab": "decisions", "rows": rows, "form": form},
+        {
+            "meeting": meeting,
+            "tab": "decisions",
+            "rows": [
+                (d, call_in[1] if call_in and call_in[0] == d.pk else _call_in_form(d))
+                for d in rows
+            ],
+            "form": form,
+            "call_in_form": call_in[1] if call_in else None,
+        },
     )
+
+
+def _call_in(request: HttpRequest, meeting: Any) -> HttpResponse:
+    """Update a recorded decision's call-in status and deadline (audited)."""
+    raw = request.POST.get("call_in", "")
+    decision = get_object_or_404(Decision, pk=int(raw) if raw.isdigit() else 0, meeting=meeting)
+    form = _call_in_form(decision, request.POST)
+
+    def save(data: dict[str, Any]) -> Decision:
+        return s.update_call_in(
+            decision,
+            call_in_status=data["call_in_status"],
+            call_in_deadline=data["call_in_deadline"],
+            by=request.user,
+        )
+
+    done = submit(
+        request,
+        form,
+        save,
+        success=f"Call-in of {decision.title} updated",
+        next_url=meeting_url(meeting, "decisions"),
+    )
+    if done:
+        return done
+    decision.refresh_from_db()
+    return _decisions(request, meeting, DecisionForm(meeting=meeting), (decision.pk, form))
