@@ -9,12 +9,36 @@ LOCK := requirements.lock
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core qpdf
 DEBIAN_TEST_PACKAGES := chromium poppler-utils
 VENDOR := src/quorate/static/vendor/govuk
+# The benchmarks' own virtualenv: the lock plus abspc and its closure (bench/requirements.txt).
+BENCH_VENV := .venv-bench
+BENCH_BIN := $(BENCH_VENV)/bin
+BENCH_STAMP := $(BENCH_VENV)/.installed
+BENCH_REQ := bench/requirements.txt
 
-.PHONY: demo test install system-deps system-test-deps frontend lint typecheck serve migrate demo-data bench clean
+.PHONY: demo test install python-tools node-tools system-deps system-test-deps frontend lint typecheck serve migrate demo-data bench clean
 
 # --- set-up ------------------------------------------------------------------------------
-$(BIN)/python:
-	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required (python3.11 not found)"; exit 1; }
+# apt-get install, as root or through sudo, for the Debian packages named after it.
+APT_INSTALL = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq
+
+# Python 3.11 able to make virtualenvs (Debian splits venv/ensurepip into python3.11-venv).
+python-tools:
+	@if ! $(PYTHON) -c "import ensurepip, venv" >/dev/null 2>&1; then \
+	  if [ "$(PYTHON)" != "python3.11" ] || ! command -v apt-get >/dev/null; then \
+	    echo "Python 3.11 with venv is required ($(PYTHON) cannot make a virtualenv)"; exit 1; fi; \
+	  echo "Installing Debian packages: python3.11 python3.11-venv"; \
+	  $(APT_INSTALL) python3.11 python3.11-venv; \
+	fi
+
+# Node.js and npm fetch GOV.UK Frontend and axe-core (package-lock.json).
+node-tools:
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "Installing Debian packages: nodejs npm"; \
+	  $(APT_INSTALL) nodejs npm; \
+	fi
+
+$(BIN)/python: | python-tools
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
@@ -30,21 +54,19 @@ system-deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	  $(APT_INSTALL) $$missing; \
 	fi
 
 system-test-deps:
 	@missing=""; for p in $(DEBIAN_TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages for tests:$$missing"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	  $(APT_INSTALL) $$missing; \
 	fi
 
 # GOV.UK Frontend (and axe-core for the accessibility tests) from the npm registry, pinned in
 # package-lock.json; the stylesheet and its assets are copied into the static files.
-node_modules/.package-lock.json: package.json package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json | node-tools
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
@@ -73,15 +95,24 @@ test: install system-test-deps
 	$(BIN)/mypy
 	QUORATE_VAR_DIR=$(CURDIR)/var/test $(BIN)/pytest -q -p no:cacheprovider
 
-# Benchmarks print ratios against baselines measured in the same run. abspc (the peer SPC
-# implementation) is installed only here, never for the product or its tests.
-bench: install
-	$(BIN)/pip install --quiet -r bench/requirements.txt
-	$(BIN)/python bench/run_all.py
+# Benchmarks print ratios against baselines measured in the same run and fail on a missed
+# goal. abspc (the peer SPC implementation) and pandas are installed only in $(BENCH_VENV),
+# never in $(VENV), the product or its tests.
+$(BENCH_BIN)/python: | python-tools
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_BIN)/pip install --quiet --upgrade pip
+
+$(BENCH_STAMP): $(BENCH_BIN)/python $(LOCK) $(BENCH_REQ) pyproject.toml
+	$(BENCH_BIN)/pip install --quiet -r $(LOCK) -r $(BENCH_REQ)
+	$(BENCH_BIN)/pip install --quiet --no-deps -e .
+	@touch $(BENCH_STAMP)
+
+bench: system-deps $(BENCH_STAMP)
+	$(BENCH_BIN)/python bench/run_all.py
 
 lint:
 	$(BIN)/ruff check --fix src tests bench
 	$(BIN)/ruff format src tests bench
 
 clean:
-	rm -rf $(VENV) node_modules $(VENDOR) var build
+	rm -rf $(VENV) $(BENCH_VENV) node_modules $(VENDOR) var build

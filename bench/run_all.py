@@ -1,9 +1,14 @@
-"""Run every benchmark in bench/ in turn (``make bench``); each prints its own ratios."""
+"""Run every benchmark in bench/ in turn (``make bench``); each prints its own ratios.
+
+Every benchmark runs even when an earlier one fails; the exit status is 1 when any of them
+exited non-zero (a missed goal, or an error), and the failures are named at the end.
+"""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -14,11 +19,22 @@ def main() -> int:
     if not scripts:
         print("no benchmarks found in bench/", file=sys.stderr)
         return 1
-    failed = 0
+    failed: list[str] = []
     for script in scripts:
         print(f"\n=== {script.name} ===", flush=True)
-        failed += subprocess.run([sys.executable, str(script)], check=False).returncode != 0
-    return 1 if failed else 0
+        start = time.perf_counter()
+        code = subprocess.run([sys.executable, str(script)], check=False).returncode
+        elapsed = time.perf_counter() - start
+        status = "ok" if code == 0 else f"FAILED (exit {code})"
+        print(f"=== {script.name}: {status}, {elapsed:.1f} s wall ===", flush=True)
+        if code != 0:
+            failed.append(f"{script.name} (exit {code})")
+    print()
+    if failed:
+        print(f"benchmarks failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    print(f"all {len(scripts)} benchmarks passed")
+    return 0
 
 
 if __name__ == "__main__":
