@@ -326,7 +326,7 @@ def main() -> int:
     )
     verdict = "MET" if ours / floor <= GOAL else "MISSED"
     print(f"goal (b) <= {GOAL:g}x (a): {verdict} ({ours / floor:.2f}x)")
-    return 0
+    return 0 if verdict == "MET" else 1
 
 
 if __name__ == "__main__":
