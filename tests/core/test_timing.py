@@ -260,3 +260,40 @@ def test_latest_day_leaving_clear_days_properties(meeting, n):
     day = latest_day_leaving_clear_days(meeting, n)
     assert clear_days(day, meeting) == n
     assert clear_days(day + timedelta(days=1), meeting) == max(0, n - 1)
+
+
+def test_notice_not_published_reads_as_a_sentence():
+    status = deadline_status(
+        deadline=date(2023, 12, 27),
+        done_on=None,
+        today=date(2024, 1, 2),
+        calendar=CAL,
+        what="notice published",
+        not_done="the notice was not published",
+        meeting_on=date(2024, 1, 25),
+    )
+    assert status.state is DeadlineState.MISSED
+    assert status.message == (
+        "Missed: the notice was not published; the deadline was Wed 27 Dec 2023"
+    )
+
+
+def test_a_meeting_held_with_no_publication_recorded_is_not_recorded_not_missed():
+    status = publication_status(
+        meeting_date=MEETING, published=None, today=date(2024, 1, 26), calendar=CAL
+    )
+    assert status.state is DeadlineState.NOT_RECORDED
+    assert status.message == (
+        "Not recorded: the meeting was held on Thu 25 Jan 2024 and no date is recorded; "
+        "the deadline was Wed 17 Jan 2024"
+    )
+    # on the day of the meeting it is still to be held: a missed deadline is an alarm
+    on_the_day = publication_status(
+        meeting_date=MEETING, published=None, today=MEETING, calendar=CAL
+    )
+    assert on_the_day.state is DeadlineState.MISSED
+    # a recorded (late) publication stays missed after the meeting
+    late = publication_status(
+        meeting_date=MEETING, published=date(2024, 1, 19), today=date(2024, 2, 1), calendar=CAL
+    )
+    assert late.state is DeadlineState.MISSED

@@ -76,3 +76,40 @@ def test_can_see_document_agrees_with_documents_queryset():
         listed = set(visibility.documents(viewer))
         for doc in Document.objects.select_related("agenda_item__meeting", "meeting"):
             assert visibility.can_see_document(viewer, doc) == (doc in listed), doc.title
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("5", "5"),
+        ("Item 5", "5"),
+        ("05", "5"),
+        ("5.", "5"),
+        (" 5 ", "5"),
+        ("Agenda item 5", "5"),
+        ("AGENDA ITEM 005.", "5"),
+        ("Items 5", "5"),
+        ("item:5", "5"),
+        ("(5)", "5"),
+        ("5a", "5a"),
+        ("5(a)", "5a"),
+        ("Item 5A", "5a"),
+        ("15", "15"),
+        ("50", "50"),
+        ("5.1", "51"),
+        ("", ""),
+    ],
+)
+def test_agenda_number_key_in_python_and_in_the_database_agree(written, key):
+    from django.db.models import Value
+
+    from quorate.governance.models import Body
+
+    assert visibility.agenda_number_key(written) == key
+    f.body()
+    got = (
+        Body.objects.annotate(k=visibility.agenda_number_key_expr(Value(written)))
+        .values_list("k", flat=True)
+        .first()
+    )
+    assert got == key

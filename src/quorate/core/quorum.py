@@ -18,6 +18,7 @@ the role-holder only if the requirement allows deputies.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -163,6 +164,61 @@ def items_between(
     start = agenda.index(arrived_before) if arrived_before is not None else 0
     end = agenda.index(left_after) + 1 if left_after is not None else len(agenda)
     return frozenset(agenda[start:end])
+
+
+# --- agenda numbers as people write them ------------------------------------------------
+# "Item 5", "05", "5.", " 5 ", "Agenda item 5a": reduced to a key before comparing (lower
+# case; the words "agenda" and "item(s)", whitespace and punctuation dropped; leading zeros
+# dropped). Sub-numbers stay distinct: "5a" is not "5". ``governance.visibility`` builds
+# the same reduction as a database expression from these two tuples.
+
+NUMBER_WORDS = ("agenda", "items", "item")
+NUMBER_NOISE = (" ", "\t", "\n", "\r", "\xa0", ".", ",", ":", ";", "(", ")", "[", "]", "#")
+
+
+def agenda_number_key(text: str) -> str:
+    """The comparable key of an agenda number as written ("Item 05." -> "5")."""
+    key = text.lower()
+    for word in NUMBER_WORDS:
+        key = key.replace(word, "")
+    for ch in NUMBER_NOISE:
+        key = key.replace(ch, "")
+    return key.lstrip("0")
+
+
+_NOTE_PARTS = re.compile(r",|;|&|/|\band\b")
+_NOTE_RANGE = re.compile(r"^(.+?)\s*(?:-|\u2013|\bto\b)\s*(.+)$")
+_NOTE_NUMBER = re.compile(r"[0-9]+[a-z]?")
+
+
+def items_from_note(note: str, agenda: Sequence[str]) -> frozenset[str] | None:
+    """The agenda items an attendance note names ("Items 7 and 8", "item 5", "Items 3-5"),
+    when every number it names is on ``agenda``; None when the note cannot be mapped
+    (no numbers, other words such as "from item 5", or a number not on the agenda)."""
+    by_key = {agenda_number_key(n): n for n in agenda}
+    order = {n: i for i, n in enumerate(agenda)}
+
+    def number(text: str) -> str | None:
+        key = agenda_number_key(text)
+        return by_key.get(key) if _NOTE_NUMBER.fullmatch(key) else None
+
+    found: set[str] = set()
+    for part in _NOTE_PARTS.split(note.lower()):
+        if not agenda_number_key(part):
+            continue  # "Items 7, and 8": an empty piece between separators
+        span = _NOTE_RANGE.match(part.strip())
+        if span:
+            first, last = number(span.group(1)), number(span.group(2))
+            if first is None or last is None:
+                return None
+            lo, hi = sorted((order[first], order[last]))
+            found.update(agenda[lo : hi + 1])
+            continue
+        single = number(part)
+        if single is None:
+            return None
+        found.add(single)
+    return frozenset(found) or None
 
 
 @dataclass(frozen=True)

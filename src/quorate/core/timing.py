@@ -225,6 +225,9 @@ class DeadlineState(StrEnum):
     MISSED = "missed"
     DUE = "due"
     WARNING = "warning"
+    # The meeting has been held and nothing is recorded: not evidence of a miss (papers
+    # imported from before Quorate, say), so shown neutrally rather than as an alarm.
+    NOT_RECORDED = "not recorded"
 
 
 @dataclass(frozen=True)
@@ -261,9 +264,16 @@ def deadline_status(
     today: date,
     calendar: WorkingCalendar,
     what: str = "published",
+    not_done: str = "",
+    meeting_on: date | None = None,
     warning_working_days: int = 2,
 ) -> DeadlineStatus:
-    """Met, missed, due in N working days, or inside the warning window."""
+    """Met, missed, due in N working days, or inside the warning window.
+
+    ``what`` completes "Met: ..." ("published", "notice published"); ``not_done`` says what
+    did not happen when nothing is recorded ("the notice was not published"; by default
+    "not <what>"). With ``meeting_on``, a meeting already held with nothing recorded is
+    "not recorded" rather than missed: the record is absent, not the publication."""
     if done_on is not None:
         if done_on <= deadline:
             msg = f"Met: {what} {format_day(done_on)} (deadline {format_day(deadline)})"
@@ -274,8 +284,14 @@ def deadline_status(
             f"the deadline of {format_day(deadline)}"
         )
         return DeadlineStatus(DeadlineState.MISSED, deadline, done_on, None, msg)
+    if meeting_on is not None and today > meeting_on:
+        msg = (
+            f"Not recorded: the meeting was held on {format_day(meeting_on)} and no date is "
+            f"recorded; the deadline was {format_day(deadline)}"
+        )
+        return DeadlineStatus(DeadlineState.NOT_RECORDED, deadline, None, None, msg)
     if today > deadline:
-        msg = f"Missed: not {what}; the deadline was {format_day(deadline)}"
+        msg = f"Missed: {not_done or 'not ' + what}; the deadline was {format_day(deadline)}"
         return DeadlineStatus(DeadlineState.MISSED, deadline, None, None, msg)
     left = working_days_until(today, deadline, calendar)
     when = "due today" if left == 0 else f"due in {_plural(left, 'working day')}"
@@ -295,7 +311,8 @@ def publication_status(
     rules: TimingRules | None = None,
     tz: tzinfo | None = None,
 ) -> DeadlineStatus:
-    """The agenda-publication status of a meeting, given when (if) it was published."""
+    """The agenda-publication status of a meeting, given when (if) it was published; for a
+    meeting already held with no publication recorded, "not recorded"."""
     rules = rules or TimingRules()
     deadline = publish_by(meeting_date, calendar, rules.agenda_clear_working_days)
     done_on = None if published is None else local_date(published, tz)
@@ -305,6 +322,7 @@ def publication_status(
         today=today,
         calendar=calendar,
         what="published",
+        meeting_on=meeting_date,
         warning_working_days=rules.warning_working_days,
     )
     if done_on is None:

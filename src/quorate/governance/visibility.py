@@ -19,9 +19,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models.expressions import Combinable
+from django.db.models.functions import Lower, Replace
 from django.utils import timezone
 
+from quorate.core.quorum import NUMBER_NOISE, NUMBER_WORDS
+from quorate.core.quorum import agenda_number_key as agenda_number_key  # re-exported
 from quorate.governance.models import (
     AgendaItem,
     BackgroundPaper,
@@ -282,22 +286,42 @@ def decisions(viewer: Viewer, qs: QuerySet[Any]) -> QuerySet[Any]:
     return qs.filter(~restricted | Q(body_id__in=viewer.member_of))
 
 
+# --- agenda numbers as the tracker writes them ------------------------------------------
+# A tracker row's agenda number is free text ("Item 5", "05", "5.", " 5 ", "Agenda item 5a").
+# Both sides are reduced to a key before comparing (see ``core.quorum.agenda_number_key``:
+# lower case, "agenda"/"item(s)", whitespace, punctuation and leading zeros dropped;
+# sub-numbers stay distinct). The database expression below is the same reduction.
+
+
+class _LTrimChars(Func):
+    """``LTRIM(text, chars)``: the same in SQLite and PostgreSQL."""
+
+    function = "LTRIM"
+    arity = 2
+
+
+def agenda_number_key_expr(field: str | Combinable) -> Func:
+    """:func:`agenda_number_key` as a database expression over ``field``."""
+    expr: Any = Lower(F(field) if isinstance(field, str) else field)
+    for text in (*NUMBER_WORDS, *NUMBER_NOISE):
+        expr = Replace(expr, Value(text), Value(""))
+    return _LTrimChars(expr, Value("0"))
+
+
 def actions(viewer: Viewer, qs: QuerySet[Any]) -> QuerySet[Any]:
     """Tracker entries; an action raised on an exempt item (by its minute, or by the agenda
-    number the tracker gives) or at a private meeting is left out."""
+    number the tracker gives, however it is spelt) or at a private meeting is left out."""
     if viewer.is_staff:
         return qs
     exempt_by_number = Exists(
-        AgendaItem.objects.filter(
-            meeting=OuterRef("meeting"),
-            number=OuterRef("agenda_number"),
-            exempt_paragraph__isnull=False,
-        )
+        AgendaItem.objects.filter(meeting=OuterRef("meeting"), exempt_paragraph__isnull=False)
+        .annotate(number_key=agenda_number_key_expr("number"))
+        .filter(number_key=agenda_number_key_expr(OuterRef("agenda_number")))
     )
     restricted = (
         _private_q("meeting__")
         | _exempt_q("minute__agenda_item__")
         | _private_q("minute__meeting__")
-        | Q(exempt_by_number)
+        | (~Q(agenda_number="") & Q(exempt_by_number))
     )
     return qs.filter(~restricted | Q(body_id__in=viewer.member_of))

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import CharField, Prefetch, Q, QuerySet
+from django.db.models.functions import Cast
 
 from quorate.adapters.bankholidays import working_calendar
+from quorate.audit.models import AuditEvent
 from quorate.core.quorum import (
     Attendee,
     Capacity,
@@ -26,10 +28,12 @@ from quorate.core.quorum import (
     evaluate,
     evaluate_items,
     items_between,
+    items_from_note,
 )
 from quorate.core.quorum_json import rule_from_dict
 from quorate.core.timing import (
     CalendarRangeError,
+    DeadlineState,
     DeadlineStatus,
     TimingRules,
     deadline_status,
@@ -39,14 +43,19 @@ from quorate.core.timing import (
 from quorate.core.urgency import UrgencyRecord, UrgencyRoute, check_urgency
 from quorate.governance import visibility
 from quorate.governance.enums import MeetingStatus, MembershipRole
-from quorate.governance.models import AgendaItem, Body, Meeting, Membership
+from quorate.governance.models import AgendaItem, Body, Meeting, Membership, Report
 from quorate.people.models import Person
 from quorate.proceedings.enums import AttendanceStatus
 from quorate.proceedings.models import (
     Action,
     ActionUpdate,
     Attendance,
+    Decision,
+    Declaration,
+    Minute,
+    MinutesApproval,
     NoticeKind,
+    Resolution,
     StatutoryNotice,
     UrgencyUse,
 )
@@ -74,9 +83,23 @@ def _member(person: Person, membership: Membership | None, fallback_org: Any = N
     )
 
 
-def attendees_for(meeting: Meeting, agenda: Sequence[AgendaItem]) -> list[Attendee]:
-    """The core's view of who was there: present members (and substitutes in their place),
-    officers in attendance, each with the items they were present for."""
+@dataclass(frozen=True)
+class NoteAttendance:
+    """Someone whose attendance by item is given only by a note ("Items 7 and 8")."""
+
+    name: str
+    note: str
+    items: tuple[str, ...] = ()  # the agenda numbers the note maps to; () if unmapped
+
+
+@dataclass
+class _Attendance:
+    attendees: list[Attendee]
+    from_notes: list[NoteAttendance]
+    unmapped: list[NoteAttendance]
+
+
+def _attendance(meeting: Meeting, agenda: Sequence[AgendaItem]) -> _Attendance:
     memberships = {
         m.person_id: m
         for m in Membership.objects.on(meeting.date)
@@ -90,7 +113,7 @@ def attendees_for(meeting: Meeting, agenda: Sequence[AgendaItem]) -> list[Attend
     def number_of(item_id: int | None) -> str | None:
         return None if item_id is None else by_id.get(item_id)
 
-    out = []
+    out = _Attendance([], [], [])
     rows = (
         Attendance.objects.filter(meeting=meeting)
         .filter(status__in=[AttendanceStatus.PRESENT, AttendanceStatus.IN_ATTENDANCE])
@@ -106,18 +129,40 @@ def attendees_for(meeting: Meeting, agenda: Sequence[AgendaItem]) -> list[Attend
                 arrived_before=number_of(a.arrived_at_item_id),
                 left_after=number_of(a.left_after_item_id),
             )
+        elif a.items_note.strip():
+            # Present for part of the meeting, said only in words: count them for the items
+            # the note names when those are on the agenda; otherwise for nothing (and say so)
+            # rather than for the whole meeting.
+            named = items_from_note(a.items_note, numbers)
+            if named is None:
+                items = frozenset()
+                out.unmapped.append(NoteAttendance(person.name, a.items_note.strip()))
+            else:
+                items = named
+                in_order = tuple(n for n in numbers if n in named)
+                out.from_notes.append(NoteAttendance(person.name, a.items_note.strip(), in_order))
         if (
             a.status == AttendanceStatus.IN_ATTENDANCE
             or (membership is None and a.substitute_for_id is None)
             or (membership is not None and membership.role == MembershipRole.IN_ATTENDANCE)
         ):
-            out.append(Attendee(person, Capacity.IN_ATTENDANCE, items=items))
+            out.attendees.append(Attendee(person, Capacity.IN_ATTENDANCE, items=items))
         elif a.substitute_for is not None:  # selected with the row: no query
             seat = _member(a.substitute_for, memberships.get(a.substitute_for.pk))
-            out.append(Attendee(person, Capacity.SUBSTITUTE, stands_in_for=seat, items=items))
+            out.attendees.append(
+                Attendee(person, Capacity.SUBSTITUTE, stands_in_for=seat, items=items)
+            )
         else:
-            out.append(Attendee(person, items=items))
+            out.attendees.append(Attendee(person, items=items))
     return out
+
+
+def attendees_for(meeting: Meeting, agenda: Sequence[AgendaItem]) -> list[Attendee]:
+    """The core's view of who was there: present members (and substitutes in their place),
+    officers in attendance, each with the items they were present for (from the item they
+    arrived at and left after, or else from an items note naming agenda numbers; someone
+    with a note that names no agenda item counts for none)."""
+    return _attendance(meeting, agenda).attendees
 
 
 @dataclass(frozen=True)
@@ -133,6 +178,9 @@ class QuorumPanel:
     error: str
     whole_meeting: QuorumResult | None
     items: tuple[ItemQuorum, ...]
+    # attendance given by an items note: mapped to agenda items, or not (left out)
+    from_notes: tuple[NoteAttendance, ...] = ()
+    unmapped: tuple[NoteAttendance, ...] = ()
 
     @property
     def all_quorate(self) -> bool:
@@ -157,10 +205,19 @@ def quorum_panel(meeting: Meeting) -> QuorumPanel:
     if rule is None:
         return QuorumPanel(None, text, error, None, ())
     agenda = list(AgendaItem.objects.filter(meeting=meeting).order_by("order"))
-    people = attendees_for(meeting, agenda)
+    seen = _attendance(meeting, agenda)
+    people = seen.attendees
     results = evaluate_items(rule, people, [i.number for i in agenda])
     per_item = tuple(ItemQuorum(i, r) for i, r in zip(agenda, results, strict=True))
-    return QuorumPanel(rule, describe(rule), "", evaluate(rule, people), per_item)
+    return QuorumPanel(
+        rule,
+        describe(rule),
+        "",
+        evaluate(rule, people),
+        per_item,
+        from_notes=tuple(seen.from_notes),
+        unmapped=tuple(seen.unmapped),
+    )
 
 
 # --- statutory timing ---------------------------------------------------------------------
@@ -177,9 +234,13 @@ class DeadlineRow:
     def tag(self) -> str:
         if self.status is None:
             return "grey"
-        return {"met": "green", "missed": "red", "warning": "orange", "due": "blue"}[
-            self.status.state.value
-        ]
+        return {
+            "met": "green",
+            "missed": "red",
+            "warning": "orange",
+            "due": "blue",
+            "not recorded": "grey",
+        }[self.status.state.value]
 
 
 @dataclass(frozen=True)
@@ -232,6 +293,14 @@ def deadlines_for(meeting: Meeting, *, today: dt.date) -> list[DeadlineRow]:
                 True,
             )
         ]
+        if rows[0].status is not None and rows[0].status.state == DeadlineState.NOT_RECORDED:
+            printed = meeting.publication_date
+            rows[0] = DeadlineRow(
+                rows[0].label,
+                rows[0].status,
+                True,
+                f"The agenda is dated {printed.day} {printed:%B %Y}." if printed else "",
+            )
 
         def notice(label: str, kind: str, deadline: dt.date, applies: bool, why: str) -> None:
             status = deadline_status(
@@ -240,6 +309,8 @@ def deadlines_for(meeting: Meeting, *, today: dt.date) -> list[DeadlineRow]:
                 today=today,
                 calendar=calendar,
                 what="notice published",
+                not_done="the notice was not published",
+                meeting_on=meeting.date,
                 warning_working_days=rules.warning_working_days,
             )
             rows.append(DeadlineRow(label, status, applies, "" if applies else why))
@@ -365,3 +436,75 @@ def person_attendance(person: Person, *, viewer: visibility.Viewer) -> QuerySet[
         .select_related("meeting__body")
         .order_by("-meeting__date")[:100]
     )
+
+
+# --- the meeting's audit trail ----------------------------------------------------------
+
+HISTORY_RECORD_NAMES = {
+    "governance.meeting": "Meeting",
+    "governance.agendaitem": "Agenda item",
+    "governance.report": "Report",
+    "proceedings.attendance": "Attendance",
+    "proceedings.declaration": "Declaration",
+    "proceedings.minute": "Minute",
+    "proceedings.resolution": "Resolution",
+    "proceedings.decision": "Decision",
+    "proceedings.minutesapproval": "Minutes approval",
+    "proceedings.urgencyuse": "Urgency route",
+    "proceedings.statutorynotice": "Notice",
+}
+
+
+def _ids(qs: QuerySet[Any]) -> QuerySet[Any]:
+    """The primary keys of ``qs`` as text, as ``AuditEvent.object_id`` holds them."""
+    return qs.annotate(audit_id=Cast("pk", CharField())).values("audit_id")
+
+
+def meeting_history_q(meeting: Meeting) -> Q:
+    """Audit events of the meeting and of its records (agenda items, reports, attendance,
+    declarations, minutes, resolutions, decisions, minutes approval, urgency uses,
+    notices), as one condition whose subqueries run in the same query."""
+    children: dict[type[Any], QuerySet[Any]] = {
+        AgendaItem: AgendaItem.objects.filter(meeting=meeting),
+        Report: Report.objects.filter(agenda_item__meeting=meeting),
+        Attendance: Attendance.objects.filter(meeting=meeting),
+        Declaration: Declaration.objects.filter(meeting=meeting),
+        Minute: Minute.objects.filter(meeting=meeting),
+        Resolution: Resolution.objects.filter(minute__meeting=meeting),
+        Decision: Decision.objects.filter(meeting=meeting),
+        MinutesApproval: MinutesApproval.objects.filter(meeting=meeting),
+        UrgencyUse: UrgencyUse.objects.filter(meeting=meeting),
+        StatutoryNotice: StatutoryNotice.objects.filter(meeting=meeting),
+    }
+    q = Q(object_type=Meeting._meta.label_lower, object_id=str(meeting.pk))
+    for model, qs in children.items():
+        q |= Q(object_type=model._meta.label_lower, object_id__in=_ids(qs))
+    return q
+
+
+@dataclass(frozen=True)
+class MeetingHistory:
+    events: list[AuditEvent]
+    total: int
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > len(self.events)
+
+
+def meeting_history(meeting: Meeting, *, limit: int = 200) -> MeetingHistory:
+    """The meeting's audit trail with its records', newest first, at most ``limit`` events
+    (one query; a second counts them only when there are more than ``limit``). Each event
+    carries ``record_name`` ("Attendance", "Minute"...) for the page."""
+    events = list(
+        AuditEvent.objects.filter(meeting_history_q(meeting))
+        .select_related("actor")
+        .order_by("-at", "-id")[: limit + 1]
+    )
+    total = len(events)
+    if total > limit:
+        events = events[:limit]
+        total = AuditEvent.objects.filter(meeting_history_q(meeting)).count()
+    for e in events:
+        e.record_name = HISTORY_RECORD_NAMES.get(e.object_type, e.object_type)  # type: ignore[attr-defined]
+    return MeetingHistory(events, total)

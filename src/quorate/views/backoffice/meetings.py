@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from quorate.audit.services import history_for
 from quorate.governance import services as gov
 from quorate.governance.enums import MeetingStatus
 from quorate.governance.models import AgendaItem, Body, Meeting
@@ -127,6 +126,7 @@ def _overview(
     request: HttpRequest, meeting: Meeting, **forms: Any
 ) -> HttpResponse:  # the meeting page, with any bound forms that failed
     today = timezone.localdate()
+    history = queries.meeting_history(meeting)
     return render(
         request,
         "backoffice/meeting.html",
@@ -139,7 +139,9 @@ def _overview(
             "notice_form": forms.get("notice_form") or NoticeForm(prefix="notice"),
             "urgency_form": forms.get("urgency_form")
             or UrgencyForm(prefix="urgency", meeting=meeting),
-            "history": history_for(meeting)[:50],
+            "meeting_history": history,
+            "history": history.events,
+            "history_records": True,
             "today": today,
         },
     )
