@@ -91,3 +91,19 @@ def test_extract_two_thousand_page_pdf(tmp_path):
     extracted = extract(path)
     assert len(extracted.pages) == 2000
     assert extracted.pages[1999].strip() == "Page text 2000"
+
+
+def test_text_file_starting_with_more_than_a_kilobyte_of_blank_space_is_read(tmp_path):
+    path = tmp_path / "lead_ws.txt"
+    path.write_text(" \n" * 1500 + "Public Document Pack\n", encoding="utf-8")
+    extracted = extract(path)
+    assert extracted.pages[0].strip() == "Public Document Pack"
+
+
+@pytest.mark.parametrize("size", [10, 5000])
+def test_text_file_of_blank_space_only_is_empty(tmp_path, size):
+    path = tmp_path / "blank.txt"
+    path.write_bytes(b" \n\t" * size)
+    with pytest.raises(ExtractionError, match="empty") as info:
+        extract(path)
+    assert "blank.txt" in str(info.value)

@@ -119,3 +119,17 @@ def test_parse_pack_two_thousand_page_pdf(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["pages"] == 2000
     assert data["documents"][0]["line_end"] >= 2000
+
+
+def test_parse_pack_says_what_is_not_for_publication(capsys, tmp_path):
+    path = tmp_path / "conf.txt"
+    path.write_text(
+        "Agenda Item 9\n\nDECISION-MAKER:\tCabinet\nSUBJECT:\tHightown Disposal\n"
+        "DATE OF DECISION:\t14 March 2024\n\nSTATEMENT OF CONFIDENTIALITY\n\n"
+        "This report is not for publication by virtue of paragraph 3 of Part 1 of "
+        "Schedule 12A of the Local Government Act 1972.\n\nBRIEF SUMMARY\n\nBids.\n",
+        encoding="utf-8",
+    )
+    assert main(["parse-pack", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Not for publication: (exempt, paragraph 3 of Schedule 12A)" in out

@@ -63,7 +63,7 @@ def test_body_matching_by_name_short_name_place_and_shadow():
     jcb = Body.objects.create(
         name="Joint Commissioning Board", short_name="JCB", slug="j", kind="other"
     )
-    fi = _fi()
+    fi = _fi("Southampton City Council")
     assert matching.match_body("JCB", fi, line=1) == jcb
     assert matching.match_body("SHADOW HEALTH AND WELLBEING BOARD", fi, line=1) == hwb
     assert matching.match_body("Health & Wellbeing Board", fi, line=1) == hwb
@@ -72,11 +72,40 @@ def test_body_matching_by_name_short_name_place_and_shadow():
 
 
 @pytest.mark.django_db
+def test_a_name_without_its_place_never_borrows_another_councils_body():
+    Body.objects.create(name="Southampton Health and Wellbeing Board", slug="s", kind="hwb")
+    for text in ("", "Health and Care Portsmouth"):  # no place, or another place
+        assert matching.match_body("Health & Wellbeing Board", _fi(text), line=1) is None
+    with pytest.raises(ImportProblem, match="--body"):
+        matching.body_named("Health & Wellbeing Board", _fi("Health and Care Portsmouth"), line=3)
+    made = matching.body_named(
+        "HEALTH AND WELLBEING BOARD",
+        _fi("Portsmouth City Council\nPortsmouth City Council"),
+        line=1,
+    )
+    assert made.name == "Portsmouth Health and Wellbeing Board"
+
+
+def test_council_place_is_the_council_the_papers_name_most():
+    fi = _fi(
+        "Southampton City Council\nthe City Council\nSouthampton City Council\n"
+        "Blackpool Borough Council"
+    )
+    assert matching.council_place(fi) == "Southampton"
+    assert matching.council_place(_fi("Full Council and The City Council")) is None
+    assert matching.council_place(_fi("Leeds City Council, Hull City Council")) is None
+    assert matching.council_place(_fi("Stoke on Trent City Council")) == "Stoke on Trent"
+
+
+@pytest.mark.django_db
 def test_body_matching_refuses_to_guess_between_two_places():
     Body.objects.create(name="Southampton Health and Wellbeing Board", slug="s", kind="hwb")
     Body.objects.create(name="Portsmouth Health and Wellbeing Board", slug="p", kind="hwb")
-    with pytest.raises(ImportProblem, match="--body"):
-        matching.match_body("Health & Wellbeing Board", _fi("nothing local here"), line=3)
+    assert (
+        matching.match_body("Health & Wellbeing Board", _fi("nothing local here"), line=3) is None
+    )
+    with pytest.raises(ImportProblem, match=r"could be any of .*--body"):
+        matching.body_named("Health & Wellbeing Board", _fi("nothing local here"), line=3)
     found = matching.match_body(
         "Health & Wellbeing Board", _fi("Health and Care Portsmouth"), line=3
     )

@@ -60,7 +60,7 @@ def test_import_hcpb_warns_about_minutes_approved_of_a_meeting_not_held():
 
 def test_import_jcb_pack_stores_the_tracker_with_its_progress_log():
     import_seed(JCB)
-    jcb = Body.objects.get(name="Joint Commissioning Board")
+    jcb = Body.objects.get(name="Southampton Joint Commissioning Board")  # the council named
     tracked = Action.objects.filter(body=jcb).exclude(deadline_text="")
     assert tracked.count() == 8
     first = tracked.get(text__startswith="JRimmer and Peter Horne")

@@ -154,3 +154,41 @@ def test_unreadable_file_gives_a_failed_result_naming_it(tmp_path, name, content
 def test_import_file_reads_a_seed_from_disk():
     result = import_file(seed_path(HCPB))
     assert result.ok and result.counts["reports"]["created"] == 3
+
+
+def test_portsmouth_then_southampton_hwb_without_body_are_never_merged():
+    """Seed 003 prints only 'Health & Wellbeing Board' and names no council: refused,
+    asking for --body; seed 004 (Southampton's) then gets a board of its own, and 003
+    with --body keeps to Portsmouth's."""
+    refused = import_pack_text(seed_text(PORTSMOUTH), file=PORTSMOUTH)
+    assert not refused.ok and "--body" in refused.error and PORTSMOUTH in refused.error
+    assert not Body.objects.exists()
+    import_seed(HWB)
+    import_seed(PORTSMOUTH, body="Portsmouth Health and Wellbeing Board")
+    again = import_pack_text(seed_text(PORTSMOUTH), file=PORTSMOUTH)  # its place is printed
+    assert again.ok and again.total("created") == 0
+    by_body = {b.name: sorted(str(m.date) for m in b.meetings.all()) for b in Body.objects.all()}
+    assert by_body == {
+        "Southampton Health and Wellbeing Board": ["2013-03-27", "2013-05-29"],
+        "Portsmouth Health and Wellbeing Board": ["2023-06-28"],
+    }
+
+
+def test_reissued_pack_names_the_items_and_apologies_it_no_longer_has():
+    first = import_seed(HCPB)
+    assert not [w for w in first.warnings if "left as it is" in w.message]
+    again = import_seed(HCPB)  # the same pack again: nothing to say
+    assert not [w for w in again.warnings if "left as it is" in w.message]
+    lines = seed_text(HCPB).split("\n")
+    assert lines[51].startswith("6 **DRAFT DENTISTRY") and "Eugene Jones" in lines[99]
+    del lines[99]  # an apology dropped from the minutes
+    del lines[51]  # an item dropped from the agenda
+    result = import_pack_text("\n".join(lines), file="reissued.txt")
+    assert result.ok
+    said = [w.message for w in result.warnings if "left as it is" in w.message]
+    assert any(m.startswith("item 6 'DRAFT DENTISTRY STRATEGY'") for m in said), said
+    assert any(m.startswith("Eugene Jones (apologies) is recorded") for m in said), said
+    assert len(said) == 2, said
+    # nothing was removed: the rows are there for a clerk to judge
+    meeting = Meeting.objects.get(date=dt.date(2024, 1, 25))
+    assert meeting.items.filter(number="6").exists()

@@ -108,6 +108,8 @@ def extract_text(path: Path) -> Extracted:
         except UnicodeDecodeError as exc:
             raise ExtractionError(f"{path}: not UTF-8 or Windows-1252 text") from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():  # the whole decoded text, not just its first kilobyte
+        raise ExtractionError(f"{path}: the file is empty (blank space only)")
     return Extracted(pages=text.split("\f") if "\f" in text else [text], pdf=False)
 
 
@@ -122,7 +124,7 @@ def extract(path: Path) -> Extracted:
             head = handle.read(1024)
     except OSError as exc:
         raise ExtractionError(f"{path}: cannot be read ({exc.strerror})") from exc
-    if not head.strip():
+    if not head or (not head.strip() and path.suffix.lower() == ".pdf"):
         raise ExtractionError(f"{path}: the file is empty")
     try:
         if path.suffix.lower() == ".pdf" or head.lstrip().startswith(PDF_MAGIC):

@@ -87,6 +87,43 @@ class FileImport:
         self.tally.note(kind, obj.pk, state)
         return obj
 
+    def mark_exempt(self, item: Any, paragraph: int | None, *, line: int | None, why: str) -> None:
+        """Withhold an agenda item's papers (and its minute) under Schedule 12A because
+        ``why`` (a report's confidentiality statement, an exclusion of the public) says so.
+        An item already exempt keeps its paragraph; a statement that cites no paragraph
+        refuses the file unless a clerk has already marked the item exempt."""
+        from quorate.governance import services as gov
+        from quorate.governance.models import AgendaItem
+
+        if item.exempt_paragraph is not None:
+            if paragraph is not None and paragraph != item.exempt_paragraph:
+                self.warn(
+                    line,
+                    f"{why} cites paragraph {paragraph} of Schedule 12A; item {item.number} of "
+                    f"{item.meeting} is exempt under paragraph {item.exempt_paragraph}: kept",
+                )
+            return
+        if paragraph is None:
+            raise ImportProblem(
+                f"line {line}: {why} but cites no paragraph of Schedule 12A, so item "
+                f"{item.number} of {item.meeting} cannot be marked exempt; mark it exempt in "
+                "the back office and import again"
+            )
+        number = item.number
+        updated = self.track(
+            "agenda items",
+            AgendaItem,
+            lambda: gov.save_agenda_item(
+                item.meeting, number=number, exempt_paragraph=paragraph, actor=self.actor
+            ),
+        )
+        item.exempt_paragraph = updated.exempt_paragraph
+        self.warn(
+            line,
+            f"item {number} of {item.meeting} stored as exempt (paragraph {paragraph} of "
+            f"Schedule 12A): {why}",
+        )
+
     def touch(self, meeting: Any) -> None:
         if meeting not in self.meetings_touched:
             self.meetings_touched.append(meeting)

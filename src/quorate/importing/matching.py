@@ -110,6 +110,11 @@ def match_body(printed: str, fi: FileImport, *, line: int | None) -> Body | None
     loose = [b for b in bodies if _split_place(b.name)[1] == rest]
     if place:  # a place was printed: it must agree
         loose = [b for b in loose if _split_place(b.name)[0] in ([], place)]
+    elif loose:
+        # no place printed ("Health and Wellbeing Board"): a body of a named place is meant
+        # only if the papers name that place; another council's board is never borrowed
+        text = _text(fi)
+        loose = [b for b in loose if all(w in text for w in _split_place(b.name)[0])]
     if len(loose) == 1:
         if body_key(loose[0].name) != key:
             fi.warn(
@@ -117,7 +122,7 @@ def match_body(printed: str, fi: FileImport, *, line: int | None) -> Body | None
             )
         return loose[0]
     if len(loose) > 1:
-        text = " ".join(t for t, _ in fi.raw_lines).lower()
+        text = _text(fi)
         named = [b for b in loose if all(w in text for w in _split_place(b.name)[0])]
         placed = [b for b in named if _split_place(b.name)[0]]
         if len(placed) == 1:
@@ -134,6 +139,42 @@ def match_body(printed: str, fi: FileImport, *, line: int | None) -> Body | None
     return None
 
 
+def _text(fi: FileImport) -> str:
+    return " ".join(t for t, _ in fi.raw_lines).lower()
+
+
+def is_generic(name: str) -> bool:
+    """A name that says what kind of body it is but not whose: 'Health & Wellbeing Board'."""
+    words = body_key(name).split()
+    return bool(words) and all(w in _GENERIC for w in words)
+
+
+_COUNCIL = re.compile(
+    r"\b((?:[A-Z][a-z]+)(?:[ -](?:[A-Z][a-z]+|upon|on))*?)\s+"
+    r"(?:City|County|Borough|District|Metropolitan Borough|Unitary)\s+Council\b"
+)
+_NOT_PLACES = frozenset(["the", "full", "a", "this", "our", "each", "every", "local"])
+
+
+def council_place(fi: FileImport) -> str | None:
+    """The place of the one council the papers name most ('Southampton City Council' ->
+    'Southampton'), or None when they name none or two equally often."""
+    counts: dict[str, int] = {}
+    for text, _ in fi.raw_lines:
+        for m in _COUNCIL.finditer(text):
+            words = m.group(1).split()
+            while words and words[0].lower() in _NOT_PLACES:
+                words.pop(0)
+            if not words:
+                continue
+            place = " ".join(words)
+            counts[place] = counts.get(place, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def body_named(printed: str, fi: FileImport, *, line: int | None) -> Body:
     """Match the body, creating it (and reporting that) only if none matches."""
     body = match_body(printed, fi, line=line)
@@ -142,6 +183,27 @@ def body_named(printed: str, fi: FileImport, *, line: int | None) -> Body:
     name = tidy_name(printed)
     if is_shadow(name):
         name = re.sub(r"(?i)^shadow\s+", "", name)
+    if is_generic(name):
+        # "Health and Wellbeing Board" is every council's: named after the council the
+        # papers are from, so another council's board of that name stays distinct
+        council = council_place(fi)
+        if council is None:
+            rest = _split_place(name)[1]
+            known = [
+                b.name for b in Body.objects.order_by("name") if _split_place(b.name)[1] == rest
+            ]
+            could = (
+                f"it could be any of {', '.join(map(repr, known))} or a new one; " if known else ""
+            )
+            raise ImportProblem(
+                f"line {line}: the papers call the body {printed!r}, which names no council or "
+                f"place, and they do not name one council either: {could}say which body with "
+                f"--body and its full name (e.g. --body '<place> {name}')"
+            )
+        name = f"{council} {name}"
+        existing = match_body(name, fi, line=line)
+        if existing is not None:
+            return existing
     fi.warn(line, f"body {name!r} is not known: created it")
     return fi.track(
         "bodies",

@@ -124,8 +124,11 @@ def _item_fields(item: ParsedItem, fi: FileImport, order: int | None) -> dict[st
         "attachment": attachment,
         "page_start": first,
         "page_end": last,
-        "exempt_paragraph": exempt,
     }
+    if exempt is not None:
+        # never cleared by a pack: an item made exempt (by a report's statement, a minute
+        # taken in private or a clerk) stays exempt until a clerk says otherwise
+        fields["exempt_paragraph"] = exempt
     if order is not None:
         fields["order"] = order
     return fields
@@ -212,6 +215,16 @@ def _store_items(doc: Document, fi: FileImport, meeting: Meeting) -> None:
             AgendaItem,
             partial(gov.save_agenda_item, meeting, number=number, actor=fi.actor, **fields),
         )
+    printed = {item.number or str(index) for index, item in enumerate(doc.agenda_items, start=1)}
+    for number, old in sorted(held.items(), key=lambda kv: kv[1].order):
+        if number not in printed:
+            # a re-issued agenda without an item: not removed (it may hold minutes, reports
+            # or a clerk's work), but said, so that a withdrawn item is not left unnoticed
+            fi.warn(
+                doc.line_start,
+                f"item {number} {old.title!r} of {meeting} is not on this agenda: left as it "
+                "is (remove it in the back office if it was withdrawn)",
+            )
 
 
 _WORDS = re.compile(r"[a-z0-9]+")

@@ -108,6 +108,7 @@ def store_minutes(doc: Document, fi: FileImport, *, main: bool) -> list[PendingA
 
 def _attendance(doc: Document, fi: FileImport, meeting: Meeting) -> dict[str, Person]:
     pairs: list[tuple[str, str, Person]] = []
+    before = list(Attendance.objects.filter(meeting=meeting).select_related("person"))
     matching.learn_organisations([p.organisation for p in doc.attendance], fi, line=doc.line_start)
     for p in doc.attendance:
         status = _STATUS.get(p.status)
@@ -155,6 +156,17 @@ def _attendance(doc: Document, fi: FileImport, meeting: Meeting) -> dict[str, Pe
             ),
         )
         pairs.append((p.name, p.initials or "", who))
+    listed = {who.pk for _, _, who in pairs}
+    for row in before:
+        if row.person_id not in listed:
+            # re-issued minutes without an apology or attendee: not removed (a clerk may
+            # have recorded it), but said
+            fi.warn(
+                doc.line_start,
+                f"{row.person} ({row.get_status_display().lower()}) is recorded at {meeting} "
+                "but not in these minutes: left as it is (remove it in the back office if "
+                "it was wrong)",
+            )
     return matching.known_people(pairs)
 
 
@@ -179,6 +191,13 @@ def _minute(item: MinutesItem, index: int, fi: FileImport, meeting: Meeting) -> 
             lambda: gov.save_agenda_item(
                 meeting, number=number, title=item.title[:500], actor=fi.actor
             ),
+        )
+    if item.exempt:
+        fi.mark_exempt(
+            agenda_item,
+            item.exempt_paragraph,
+            line=item.line,
+            why=f"minute {number} follows the exclusion of the press and public",
         )
     taken = Minute.objects.filter(meeting=meeting, order=index).exclude(number=number).exists()
     minute = fi.track(
@@ -228,6 +247,8 @@ def _minute(item: MinutesItem, index: int, fi: FileImport, meeting: Meeting) -> 
                 kind=kind,
                 nature=nature,
                 actor=fi.actor,
+                # a declaration minuted in private is withheld with its item
+                **({"agenda_item": agenda_item} if item.exempt else {}),
             ),
         )
     _approval(item, fi, meeting)

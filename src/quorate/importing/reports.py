@@ -106,6 +106,13 @@ def store_report(doc: Document, fi: FileImport, *, main: bool) -> None:
     if item is None:
         return
     fi.reported_items.setdefault(meeting.pk, []).append(item.pk)
+    if report.exempt:
+        fi.mark_exempt(
+            item,
+            report.exempt_paragraph,
+            line=fi.locate("confidentiality", doc.line_start, doc.line_end),
+            why=f"the report {report.title!r} says it is not for publication",
+        )
     for contact in (report.author, report.director):
         if contact and contact.email and not matching.is_email(contact.email):
             kept = matching.valid_email(contact.email)

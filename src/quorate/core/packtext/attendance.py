@@ -177,7 +177,10 @@ def parse_attendance(lines: Sequence[Line], sink: Sink) -> tuple[list[Person], i
             i += 1
             continue
         first = line.filled[0]
-        if re.match(r"^\d{1,3}\.?$", first) or (line.filled == ("Action:",)):
+        # a minute number cell ("3", "3.", "1.1", "17/21", "GBP/2122/255") ends the list
+        if re.match(r"^(?:\d{1,3}(?:[./]\d{1,4})?|[A-Z]{2,5}/\d{2,4}/\d{1,4})\.?$", first) or (
+            line.filled == ("Action:",)
+        ):
             break
         if pending_in and re.match(r"^attendance\b", first, re.I):
             status, rest = "in_attendance", first[len("attendance") :].strip(" :")

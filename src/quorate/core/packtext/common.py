@@ -9,6 +9,25 @@ from quorate.core.packtext.model import Contact, ParseWarning
 from quorate.core.packtext.normalise import Line
 from quorate.core.packtext.people import split_name_role
 
+# An item or minute number as councils print them: "4", "1.1", "17/21" (minute 17 of 2021),
+# "GBP/2122/255" (a committee code, municipal year and running number), roman "II".
+# The agenda front sheet's pattern (frontsheet._ITEM) accepts the same styles.
+ITEM_NUMBER = r"(?:[A-Z]{2,5}/\d{2,4}/\d{1,4}|\d{1,3}/\d{2,4}|\d{1,3}(?:\.\d{1,2})?|[IVXL]{1,6})"
+_STYLES = (
+    ("code", re.compile(r"[A-Z]{2,5}/\d{2,4}/\d{1,4}")),
+    ("year", re.compile(r"\d{1,3}/\d{2,4}")),
+    ("decimal", re.compile(r"\d{1,3}\.\d{1,2}")),
+    ("digits", re.compile(r"\d{1,3}")),
+    ("roman", re.compile(r"[IVXL]{1,6}")),
+)
+
+
+def number_style(number: str) -> str | None:
+    """Which numbering style an item number is in ("digits", "decimal", "year", "code",
+    "roman"), so that a list keeps to the style it started in."""
+    return next((name for name, pattern in _STYLES if pattern.fullmatch(number)), None)
+
+
 _EMAIL = re.compile(r"[\w.+'\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _PHONE = re.compile(r"(?:\+44\s?|0)\d[\d ]{3,14}\d")
 

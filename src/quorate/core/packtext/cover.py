@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from quorate.core.packtext.common import Sink, find_email, find_phone, join_text, strip_bullet
 from quorate.core.packtext.dates import parse_date
+from quorate.core.packtext.exempt import read_statement
 from quorate.core.packtext.model import Contact, Document, Meeting, Report
 from quorate.core.packtext.normalise import Line
 
@@ -198,7 +199,8 @@ def parse_report(lines: Sequence[Line], sink: Sink, agenda_item: str | None) -> 
             continue
         if label == "statement of confidentiality":
             parts, n = _section(rows, n, rest)
-            values.setdefault("confidentiality", parts[0].strip() if parts else None)
+            whole = " ".join(p.strip() for p in parts if p.strip())
+            values.setdefault("confidentiality", whole or None)
             continue
         if not rest and n + 1 < end and label in ("report of", "subject", "decision-maker"):
             rest = rows[n + 1].text if not _label(rows[n + 1].text) else ""
@@ -219,12 +221,16 @@ def parse_report(lines: Sequence[Line], sink: Sink, agenda_item: str | None) -> 
     title = values.get("subject")
     if not title:
         sink.warn(rows[0] if rows else None, "report cover sheet without a subject")
-    key_raw = str(values.get("key decision") or "")
-    key_decision = (
-        True if re.match(r"(?i)yes", key_raw) else False if re.match(r"(?i)no\b", key_raw) else None
-    )
+    statement = read_statement(_str(values.get("confidentiality")))
+    if statement.restricted and statement.paragraph is None:
+        sink.warn(
+            rows[0] if rows else None,
+            f"report {title!r}: the statement of confidentiality withholds it but cites no "
+            "paragraph of Schedule 12A",
+        )
+    key_decision = _key_decision(str(values.get("key decision") or ""))
     wards_raw = str(values.get("wards/communities affected") or values.get("wards affected") or "")
-    wards = [w.strip() for w in re.split(r"[;,]", wards_raw) if len(w.strip(" -")) > 1]
+    wards = [_ward(w) for w in re.split(r"[;,]", wards_raw) if len(w.strip(" -")) > 1]
     decision_date = values.get("date of decision")
     report = Report(
         title=str(title or ""),
@@ -247,6 +253,8 @@ def parse_report(lines: Sequence[Line], sink: Sink, agenda_item: str | None) -> 
         wards_affected=tuple(wards),
         appendices=values.get("appendices", ()),  # type: ignore[arg-type]
         for_information_only=info_only,
+        exempt=statement.restricted,
+        exempt_paragraph=statement.paragraph,
     )
     meeting = None
     if report.meeting_title or values.get("date of meeting"):
@@ -261,6 +269,28 @@ def parse_report(lines: Sequence[Line], sink: Sink, agenda_item: str | None) -> 
         meeting=meeting,
         report=report,
     )
+
+
+# "All" as extraction sometimes gives it: "A Ш" (the "ll" read as a Cyrillic Sha), "A ll"
+_ALL_WARDS = re.compile(r"(?i)^a\s*(?:\u0428|\u0448|ll|il|li|ii|1l|l1)(?=\s|$)")
+
+
+def _ward(text: str) -> str:
+    return _ALL_WARDS.sub("All", text.strip())
+
+
+def _key_decision(raw: str) -> bool | None:
+    """'Yes' / 'No.'; a template left unanswered ('Yes/No N/A', 'Yes / No') or 'N/A' is
+    unknown."""
+    has_yes = re.search(r"(?i)\byes\b", raw) is not None
+    has_no = re.search(r"(?i)\bno\b(?!\s*/\s*a\b)", raw) is not None
+    if re.search(r"(?i)\bn\s*/\s*a\b|\bnot applicable\b", raw) or (has_yes and has_no):
+        return None
+    if re.match(r"(?i)\s*yes\b", raw):
+        return True
+    if re.match(r"(?i)\s*no\b", raw):
+        return False
+    return None
 
 
 def _str(value: object) -> str | None:

@@ -8,15 +8,21 @@ import re
 from collections.abc import Sequence
 
 from quorate.core.packtext.attendance import label_of, parse_attendance
-from quorate.core.packtext.common import Sink, join_text, strip_bullet
+from quorate.core.packtext.common import ITEM_NUMBER, Sink, join_text, number_style, strip_bullet
 from quorate.core.packtext.dates import find_date, find_times
+from quorate.core.packtext.exempt import exclusion_paragraph, is_exclusion, readmits
 from quorate.core.packtext.model import Action, Declaration, Document, Meeting, MinutesItem, Person
 from quorate.core.packtext.normalise import Line
 from quorate.core.packtext.people import clean_name, is_owner_text, split_honorific
 from quorate.core.packtext.vocab import HEADING_PHRASES
 
-_NUMBER_CELL = re.compile(r"^(\d{1,3})\.?$")
-_NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
+_NUMBER_CELL = re.compile(rf"^({ITEM_NUMBER})\.?$")
+# "1. Apologies" (a plain number needs its full stop), "1.1 Welcome", "17/21 Apologies",
+# "GBP/2122/255 Minutes", "II. Apologies" / "II Apologies" (a lone "I" needs its stop)
+_NUMBERED = re.compile(
+    r"^(\d{1,3}(?=\.\s)|\d{1,3}\.\d{1,2}|\d{1,3}/\d{2,4}|[A-Z]{2,5}/\d{2,4}/\d{1,4}"
+    r"|[IVXL]{2,6}|[IVXL](?=\.\s))\.?\s+(\S.*)$"
+)
 _MID_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,3})\.\s+(\S.*)$")
 _RESOLVED = re.compile(r"^(?:it was\s+)?resolved\b[:\s,–-]*(.*)$", re.I)
 _RESOLVED_INLINE = re.compile(r"^(?:[Tt]he \w+(?: \w+)? )?RESOLVED\b[:\s,–-]*(.*)$")
@@ -224,11 +230,18 @@ def parse_minutes(lines: Sequence[Line], sink: Sink) -> Document:
     headings: list[tuple[int, str, str]] = []
     expected = 1
     seen: set[str] = set()
+    style: str | None = None  # the numbering style of the first minute; the rest keep to it
     for k, line in enumerate(body):
         found = _item_heading(line, expected)
-        if found and found[0] not in seen:
-            headings.append((k, found[0], _complete(found[1], line, sink)))
-            seen.add(found[0])
+        if not found or found[0] in seen:
+            continue
+        this = number_style(found[0])
+        if style is not None and this != style:
+            continue
+        style = this
+        headings.append((k, found[0], _complete(found[1], line, sink)))
+        seen.add(found[0])
+        if found[0].isdigit():
             expected = int(found[0]) + 1
     has_action_column = (
         any(line.filled and line.filled[-1] == "Action:" for line in body[:5])
@@ -260,6 +273,7 @@ def parse_minutes(lines: Sequence[Line], sink: Sink) -> Document:
         )
     if not headings:
         sink.warn(lines[0], "minutes: no numbered minutes found")
+    items = _exclusions(items, sink, body)
     people = _substitutes(people, all_text)
     chair = next((m.group(1) for t in all_text for m in [_CHAIR.search(t)] if m), None)
     chair = chair or next(
@@ -275,6 +289,32 @@ def parse_minutes(lines: Sequence[Line], sink: Sink) -> Document:
         attendance=tuple(people),
         minutes_items=tuple(items),
     )
+
+
+def _exclusions(items: list[MinutesItem], sink: Sink, body: Sequence[Line]) -> list[MinutesItem]:
+    """Minutes after an exclusion of the press and public are exempt (with the paragraph
+    the exclusion cited) until a minute records the public being readmitted."""
+    out: list[MinutesItem] = []
+    excluded = False
+    paragraph: int | None = None
+    for item in items:
+        if excluded:
+            out.append(dataclasses.replace(item, exempt=True, exempt_paragraph=paragraph))
+            if readmits(item.text):
+                excluded = False
+            continue
+        out.append(item)
+        if is_exclusion(item.title, " ".join([item.text or "", *item.resolutions])):
+            excluded = True
+            paragraph = exclusion_paragraph(item.title, item.text, item.resolutions)
+            if paragraph is None:
+                line = next((ln for ln in body if ln.no == item.line), None)
+                sink.warn(
+                    line,
+                    f"minute {item.number}: the press and public were excluded but no "
+                    "paragraph of Schedule 12A is cited",
+                )
+    return out
 
 
 def _substitutes(people: list[Person], texts: Sequence[str]) -> list[Person]:

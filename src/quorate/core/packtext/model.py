@@ -111,6 +111,10 @@ class Declaration:
 
 @dataclass(frozen=True)
 class MinutesItem:
+    """One minute. ``exempt`` is true for a minute recorded after the press and public were
+    excluded (and before they were readmitted); ``exempt_paragraph`` is the Schedule 12A
+    paragraph the exclusion cited."""
+
     number: str | None
     title: str
     text: str | None = None
@@ -118,12 +122,17 @@ class MinutesItem:
     declarations: tuple[Declaration, ...] = ()
     actions: tuple[Action, ...] = ()
     line: int | None = None
+    exempt: bool = False
+    exempt_paragraph: int | None = None
 
 
 @dataclass(frozen=True)
 class Report:
     """A report cover sheet (Southampton's DECISION-MAKER template, Portsmouth's
-    "Title of meeting" template and their relatives)."""
+    "Title of meeting" template and their relatives).
+
+    ``exempt`` is true when the statement of confidentiality says the report is not for
+    publication; ``exempt_paragraph`` is the Schedule 12A paragraph it cites."""
 
     title: str
     agenda_item: str | None = None
@@ -140,6 +149,8 @@ class Report:
     wards_affected: tuple[str, ...] = ()
     appendices: tuple[str, ...] = ()
     for_information_only: bool | None = None
+    exempt: bool = False
+    exempt_paragraph: int | None = None
 
 
 @dataclass(frozen=True)

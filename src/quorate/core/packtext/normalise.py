@@ -60,8 +60,13 @@ _LEADING_SYMBOL = re.compile(r"^[\u2020\u2021\u2022\u00b7\uf0b7\u25aa\u25cf]+\s*
 _WORD_EDGE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$")
 
 
+# a dotless "ı" opening a fragment of a Latin word is a stray glyph ("Ou<TAB>ır Plan")
+_STRAY_DOTLESS = re.compile(r"^\u0131(?=[a-z])")
+
+
 def _clean_cell(cell: str) -> str:
     cell = _CONTROL.sub("", cell.replace("\u00a0", " "))
+    cell = _STRAY_DOTLESS.sub("", cell.strip())
     cell = _MARKUP.sub("", cell)
     cell = _LEADING_SYMBOL.sub("", cell.strip())
     cell = _TRAILING_PAGE.sub("", cell)
@@ -110,8 +115,36 @@ def _repair_words(cell: str, fuzzy_ok: bool) -> str:
     return " ".join(out)
 
 
+def _untangle(cells: list[str]) -> list[str]:
+    """Two runs of text printed over each other: "Quality Update including Provid Provider
+    Exit Guidance<TAB>er Fai<TAB>lure and". The fragment "Provid" is followed by the word
+    it starts ("Provider") and the next cell finishes it ("er"): the run from that word
+    ("Provider Exit Guidance") was printed over the title and belongs after the rest."""
+    for i in range(len(cells) - 1):
+        cell, nxt = cells[i], cells[i + 1]
+        if not cell or not nxt or not nxt[0].islower():
+            continue
+        toks, rest = cell.split(" "), nxt.split(" ")
+        for k in range(len(toks) - 2, -1, -1):
+            frag = toks[k]
+            if (
+                len(frag) >= 3
+                and frag.isalpha()
+                and frag.lower() not in KNOWN
+                and toks[k + 1].lower() == (frag + rest[0]).lower()
+            ):
+                moved = toks[k + 1 :]
+                merged = " ".join([*toks[:k], frag + rest[0], *rest[1:]]).strip()
+                out = [*cells[:i], merged, *cells[i + 2 :]]
+                last = max(j for j, c in enumerate(out) if c)
+                out[last] = f"{out[last]} {' '.join(moved)}"
+                return out
+    return cells
+
+
 def _repair_cells(cells: list[str]) -> list[str]:
     """Drop truncated copies of the next cell and join words split across cells."""
+    cells = _untangle(cells)
     out: list[str] = []
     for cell in cells:
         if not cell:

@@ -100,6 +100,8 @@ def _minutes_item(i: MinutesItem) -> dict[str, Any]:
         "resolutions": list(i.resolutions),
         "declarations": [{"name": d.name, "interest": d.interest} for d in i.declarations],
         "actions": [_action(a) for a in i.actions],
+        "exempt": i.exempt,
+        "exempt_paragraph": i.exempt_paragraph,
         "line": i.line,
     }
 
@@ -121,6 +123,8 @@ def _report(r: Report | None) -> dict[str, Any] | None:
         "wards_affected": list(r.wards_affected),
         "appendices": list(r.appendices),
         "for_information_only": r.for_information_only,
+        "exempt": r.exempt,
+        "exempt_paragraph": r.exempt_paragraph,
     }
     # "author" and "director" are objects in the schema: omitted rather than null
     if r.author is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quorate.core.packtext.model import Document, Meeting, Pack, Person
+from quorate.core.packtext.model import Document, Meeting, MinutesItem, Pack, Person, Report
 
 _KIND = {
     "agenda": "Agenda front sheet",
@@ -70,7 +70,7 @@ def _document(n: int, d: Document) -> list[str]:
             label = status.replace("_", " ").capitalize()
             out.append(f"  {label} ({len(people)}): " + "; ".join(_person(p) for p in people))
     for minute in d.minutes_items:
-        out.append(f"  {minute.number or '-'}. {minute.title}")
+        out.append(f"  {minute.number or '-'}. {minute.title}{_exempt(minute)}")
         out.extend(f"      RESOLVED: {r}" for r in minute.resolutions)
         out.extend(f"      ACTION ({a.owner or '?'}): {a.text}" for a in minute.actions)
     for a in d.actions:
@@ -87,9 +87,19 @@ def _document(n: int, d: Document) -> list[str]:
         ):
             if value is not None:
                 out.append(f"  {label}: {value}")
+        if r.exempt:
+            out.append(f"  Not for publication:{_exempt(r)}")
         out.extend(f"  Recommendation: {x}" for x in r.recommendations)
         out.extend(f"  Appendix: {x}" for x in r.appendices)
     return out
+
+
+def _exempt(thing: MinutesItem | Report) -> str:
+    if not thing.exempt:
+        return ""
+    if thing.exempt_paragraph is None:
+        return " (exempt, no Schedule 12A paragraph cited)"
+    return f" (exempt, paragraph {thing.exempt_paragraph} of Schedule 12A)"
 
 
 def summary(pack: Pack) -> str:

@@ -36,7 +36,7 @@ HEADING_WORDS = _words(
     protection terms reference memorandum understanding steering working group groups
     transformation priorities southampton portsmouth hampshire wards affected key
     assessment purpose requested written title signed date next election changes vice
-    welcome accepted
+    welcome accepted failure provider providers guidance our plan
     """
 )
 
