@@ -57,7 +57,7 @@ def test_the_clerks_group_may_only_view_the_records_of_a_meeting(demo_clerk):
         for verb in ("add", "change", "delete"):
             assert not user.has_perm(f"proceedings.{verb}_{model}"), (verb, model)
     # The rest of their work is unchanged.
-    assert user.has_perm("proceedings.change_action")
+    assert user.has_perm("proceedings.change_actionstatus")
     assert user.has_perm("governance.change_meeting")
     assert user.has_perm("people.change_interest")
 

@@ -26,8 +26,9 @@ from quorate.people.models import Person
 
 ACTOR = "load-demo"
 CLERK_APPS = ("people", "governance", "proceedings", "performance", "packs")
-# What a meeting recorded: the Clerks may only view these in the admin; they change them in
-# the back office, through the services that keep approved minutes frozen and audit changes.
+# What a meeting recorded, and the action tracker: the Clerks may only view these in the
+# admin; they change them in the back office, through the services that keep approved minutes
+# frozen and audit changes.
 CLERK_VIEW_ONLY = (
     "attendance",
     "declaration",
@@ -36,6 +37,8 @@ CLERK_VIEW_ONLY = (
     "minutesapproval",
     "resolution",
     "decision",
+    "action",
+    "actionupdate",
 )
 
 

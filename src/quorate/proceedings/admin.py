@@ -1,10 +1,12 @@
 """Django admin for the proceedings.
 
 What a meeting recorded (attendance, declarations, minutes and their revisions,
-resolutions, the approval of the minutes, decisions) is read-only here, for everyone,
-superusers included: those records change only through the back office (/office/), whose
-services refuse changes to frozen minutes and write an audit row for each change. Deleting
-an approval here would unfreeze approved minutes without a trace.
+resolutions, the approval of the minutes, decisions) and the action tracker (actions and
+their progress updates) are read-only here, for everyone, superusers included: those records
+change only through the back office (/office/), whose services refuse changes to frozen
+minutes and write an audit row for each change. Deleting an approval here would unfreeze
+approved minutes without a trace; editing an action here would change what the tracker
+shows with no history.
 """
 
 from typing import Any
@@ -105,13 +107,13 @@ class ActionStatusAdmin(admin.ModelAdmin):
     list_display = ["name", "is_closed", "order"]
 
 
-class ActionUpdateInline(admin.TabularInline):
+class ActionUpdateInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = ActionUpdate
     extra = 0
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
+class ActionAdmin(ReadOnlyModelAdmin):
     list_display = ["meeting", "agenda_number", "subject", "lead_text", "deadline_text", "status"]
     list_filter = ["body", "status"]
     raw_id_fields = ["meeting", "minute"]

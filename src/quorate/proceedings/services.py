@@ -370,9 +370,24 @@ def update_call_in(
 
 @transaction.atomic
 def remove_attendance(attendance: Attendance, *, by: Any = None, actor: str = "") -> None:
-    """Take a wrongly recorded person off the attendance list (not once minutes are frozen)."""
-    _refuse_if_frozen(attendance.meeting)
-    record(attendance, verb="remove_attendance", by=by, actor_label=actor)
+    """Take a wrongly recorded person off the attendance list (not once minutes are frozen).
+
+    Audited twice: on the row, and on the meeting, whose history finds events by the ids of
+    records that still exist and so would otherwise lose the removal with the row."""
+    meeting = attendance.meeting
+    _refuse_if_frozen(meeting)
+    removed: dict[str, Any] = {
+        "attendance": attendance.pk,
+        "person": str(attendance.person),
+        "status": attendance.get_status_display(),
+        "mode": attendance.get_mode_display(),
+    }
+    if attendance.substitute_for_id:
+        removed["substitute_for"] = str(attendance.substitute_for)
+    if attendance.items_note:
+        removed["items_note"] = attendance.items_note
+    record(attendance, verb="remove_attendance", by=by, actor_label=actor, changes=removed)
+    record(meeting, verb="remove_attendance", by=by, actor_label=actor, changes=removed)
     attendance.delete()
 
 
@@ -390,6 +405,7 @@ def record_urgency(
     actor: str = "",
 ) -> UrgencyUse:
     """Record the use of an urgency route with its reason; an urgent item is marked urgent."""
+    _refuse_if_frozen(meeting)
     if not reason.strip():
         raise ValidationError({"reason": "Give the reason for using the urgency route."})
     use = UrgencyUse(
@@ -428,6 +444,7 @@ def record_notice(
     actor: str = "",
 ) -> StatutoryNotice:
     """Record when a statutory notice (key decision, private meeting...) was published."""
+    _refuse_if_frozen(meeting)
     notice = StatutoryNotice(
         meeting=meeting, kind=kind, published_on=published_on, reference=reference
     )
