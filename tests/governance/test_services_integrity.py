@@ -68,3 +68,12 @@ def test_an_edit_cannot_make_a_meeting_a_duplicate_of_another():
     gov.update_meeting(second, date=dt.date(2018, 6, 11), title="Extraordinary meeting")
     second.refresh_from_db()
     assert (second.date, second.title) == (dt.date(2018, 6, 11), "Extraordinary meeting")
+
+
+def test_notices_and_urgency_routes_cannot_be_added_once_the_minutes_are_approved(frozen):
+    meeting, _ = frozen
+    with pytest.raises(ValidationError, match="approved and frozen"):
+        s.record_notice(meeting, kind="key_decision", published_on=dt.date(2018, 2, 1))
+    with pytest.raises(ValidationError, match="approved and frozen"):
+        s.record_urgency(meeting, route="urgent_item", reason="Late report")
+    assert not meeting.notices.exists() and not meeting.urgency_uses.exists()

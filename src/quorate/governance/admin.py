@@ -12,6 +12,7 @@ from quorate.governance.models import (
     Meeting,
     Membership,
     Report,
+    ReportRevision,
     TermsOfReference,
 )
 from quorate.governance.services import minutes_approved
@@ -99,6 +100,33 @@ class ReportAdmin(admin.ModelAdmin):
     search_fields = ["subject", "brief_summary"]
     inlines = [BackgroundPaperInline]
     raw_id_fields = ["agenda_item"]
+
+
+@admin.register(ReportRevision)
+class ReportRevisionAdmin(admin.ModelAdmin):
+    """Revisions are a record: written only by ``save_report``, never edited or deleted."""
+
+    list_display = ["report", "number", "recorded_at", "recorded_by", "actor_label", "reason"]
+    search_fields = ["report__subject", "reason"]
+    readonly_fields = [
+        "report",
+        "number",
+        "snapshot",
+        "changed_fields",
+        "recorded_at",
+        "recorded_by",
+        "actor_label",
+        "reason",
+    ]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 class DocumentVersionInline(admin.TabularInline):

@@ -23,6 +23,7 @@ from quorate.governance.models import (
     Meeting,
     Membership,
     Report,
+    ReportRevision,
     TermsOfReference,
 )
 from quorate.people.services import unique_slug
@@ -119,9 +120,14 @@ def schedule_meeting(
     body: Body, *, date: dt.date, by: Any = None, actor: str = "", **fields: Any
 ) -> Meeting:
     """Create the body's meeting on ``date`` (or update it: one meeting per body per day
-    unless a distinct title is given)."""
+    unless a distinct title is given). Once its minutes are approved, saving the same
+    details again is a no-op and any change is refused."""
     title = fields.get("title", "")
     existing = Meeting.objects.filter(body=body, date=date, title=title).first()
+    if existing is not None and minutes_approved(existing):
+        changed = [k for k, v in fields.items() if k != "title" and getattr(existing, k) != v]
+        if changed:
+            refuse_if_minutes_approved(existing, f"change {', '.join(changed)} of the meeting")
     extra = (
         {}
         if existing
@@ -173,20 +179,82 @@ def save_agenda_item(
 
 
 @transaction.atomic
-def save_report(item: AgendaItem, *, by: Any = None, actor: str = "", **fields: Any) -> Report:
-    report = Report.objects.filter(agenda_item=item).first()
-    if report is not None and fields and any(getattr(report, k) != v for k, v in fields.items()):
-        fields["revision"] = report.revision + 1
-    return _save(Report, {"agenda_item": item}, fields, verb="report", by=by, actor=actor)
+def save_report(
+    item: AgendaItem, *, by: Any = None, actor: str = "", reason: str = "", **fields: Any
+) -> Report:
+    """Save the cover sheet of ``item``'s report, keeping what it said before.
+
+    Every save that changes the cover sheet writes a :class:`ReportRevision` (the first
+    save is revision 1) holding all its fields, who, when and ``reason``; saving the same
+    content again writes nothing."""
+    if "revision" in fields:
+        raise ValidationError(
+            "A report's revision number is kept by save_report; do not pass 'revision'."
+        )
+    report = Report.objects.select_for_update().filter(agenda_item=item).first()
+    if report is None:
+        report = Report(agenda_item=item, **fields)
+        report.full_clean()
+        report.save()
+        record(
+            report, verb="create_report", by=by, actor_label=actor, reason=reason, changes=fields
+        )
+    else:
+        changes = diff(report, fields)
+        if changes:
+            report.full_clean()
+            report.save()
+            record(
+                report,
+                verb="update_report",
+                by=by,
+                actor_label=actor,
+                reason=reason,
+                changes=changes,
+            )
+    _record_report_revision(report, by=by, actor=actor, reason=reason)
+    return report
+
+
+def _record_report_revision(
+    report: Report, *, by: Any, actor: str, reason: str
+) -> ReportRevision | None:
+    """Write the next revision of ``report`` if its cover sheet differs from the newest."""
+    newest = report.revisions.order_by("-number").first()
+    snapshot = report.snapshot()
+    if newest is not None and newest.snapshot == snapshot:
+        return None
+    before = newest.snapshot if newest is not None else None
+    user = by if getattr(by, "is_authenticated", False) else None
+    revision = ReportRevision.objects.create(
+        report=report,
+        number=newest.number + 1 if newest is not None else 1,
+        snapshot=snapshot,
+        changed_fields=[]
+        if before is None
+        else [k for k, v in snapshot.items() if before.get(k) != v],
+        recorded_at=timezone.now(),
+        recorded_by=user,
+        actor_label=actor or ("" if user else "system"),
+        reason=reason,
+    )
+    if report.revision != revision.number:
+        Report.objects.filter(pk=report.pk).update(revision=revision.number)
+        report.revision = revision.number
+    return revision
 
 
 @transaction.atomic
 def publish_agenda(
     meeting: Meeting, *, by: Any = None, actor: str = "", at: dt.datetime | None = None
 ) -> Meeting:
-    """Record that the agenda was published now (or ``at``)."""
+    """Record that the agenda was published now (or ``at``).
+
+    Recording the same publication again is a no-op; once the meeting's minutes are
+    approved any other publication is refused."""
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError("A cancelled meeting's agenda cannot be published.")
+    frozen = minutes_approved(meeting)
     when = at or timezone.now()
     changes = diff(
         meeting,
@@ -198,6 +266,11 @@ def publish_agenda(
             else meeting.status,
         },
     )
+    if not changes:
+        return meeting
+    if frozen:
+        meeting.refresh_from_db()
+        refuse_if_minutes_approved(meeting, "record a new publication of the agenda")
     meeting.save()
     record(meeting, verb="publish_agenda", by=by, actor_label=actor, changes=changes)
     return meeting

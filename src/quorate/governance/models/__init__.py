@@ -3,7 +3,7 @@
 from quorate.governance.models.bodies import Body, Membership, TermsOfReference
 from quorate.governance.models.documents import Document, DocumentVersion
 from quorate.governance.models.meetings import AgendaItem, Meeting
-from quorate.governance.models.reports import BackgroundPaper, Report
+from quorate.governance.models.reports import BackgroundPaper, Report, ReportRevision
 
 __all__ = [
     "AgendaItem",
@@ -14,5 +14,6 @@ __all__ = [
     "Meeting",
     "Membership",
     "Report",
+    "ReportRevision",
     "TermsOfReference",
 ]

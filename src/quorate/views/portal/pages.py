@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from quorate.governance import visibility
 from quorate.governance.enums import MembershipRole
-from quorate.governance.models import Body, Meeting, Membership
+from quorate.governance.models import Body, Meeting, Membership, ReportRevision
 from quorate.people.models import Person
 from quorate.views.portal import proceedings
 
@@ -115,14 +117,49 @@ def meeting_detail(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
+def _as_at(request: HttpRequest) -> dt.date | None:
+    """The ``?as_at=YYYY-MM-DD`` of a report page, or None; ValueError if malformed."""
+    raw = request.GET.get("as_at", "").strip()
+    if not raw:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        raise ValueError(raw)
+    return dt.date.fromisoformat(raw)
+
+
 def item_detail(request: HttpRequest, key: str, order: int) -> HttpResponse:
+    """An agenda item and its report's cover sheet (``?as_at=`` a date: as it stood then),
+    with the sheet's revisions."""
     viewer = _viewer(request)
     meeting = get_meeting(key)
+    try:
+        as_at = _as_at(request)
+    except ValueError:
+        return HttpResponseBadRequest(
+            "as_at: give a date written YYYY-MM-DD, for example 2024-03-08, "
+            f"not {request.GET.get('as_at', '')!r}",
+            content_type="text/plain; charset=utf-8",
+        )
     visible = next(
         (v for v in visibility.agenda_items(viewer, meeting) if v.item.order == order), None
     )
     if visible is None:
         raise Http404("No such agenda item")
+    report = visible.report
+    revisions: list[ReportRevision] = []
+    shown: ReportRevision | None = None
+    if report is not None:
+        # Through the one door: only revisions of reports this viewer may see.
+        revisions = list(
+            ReportRevision.objects.filter(report__in=visibility.reports_qs(viewer), report=report)
+            .select_related("recorded_by", "report")
+            .order_by("-number")
+        )
+        if as_at is not None:
+            shown = next(
+                (r for r in revisions if timezone.localtime(r.recorded_at).date() <= as_at),
+                None,
+            )
     return render(
         request,
         "portal/item_detail.html",
@@ -130,7 +167,12 @@ def item_detail(request: HttpRequest, key: str, order: int) -> HttpResponse:
             "meeting": meeting,
             "v": visible,
             "item": visible.item,
-            "report": visible.report,
+            "report": shown.as_report() if shown is not None else (None if as_at else report),
+            "current_report": report,
+            "background_papers": list(report.background_papers.all()) if report else [],
+            "revisions": revisions,
+            "as_at": as_at,
+            "shown_revision": shown,
         },
     )
 
