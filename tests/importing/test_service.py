@@ -192,3 +192,22 @@ def test_reissued_pack_names_the_items_and_apologies_it_no_longer_has():
     # nothing was removed: the rows are there for a clerk to judge
     meeting = Meeting.objects.get(date=dt.date(2024, 1, 25))
     assert meeting.items.filter(number="6").exists()
+
+
+def test_a_later_import_does_not_fill_in_a_frozen_meeting_and_says_so():
+    """Once a meeting's minutes are approved its record is frozen: a pack that would fill in
+    a blank detail is still imported, with a warning, and the detail stays as it was."""
+    import_seed(HCPB)
+    meeting = Meeting.objects.get(date=dt.date(2024, 1, 25))
+    later = Meeting.objects.create(body=meeting.body, date=dt.date(2024, 3, 21), slug="later")
+    item = meeting.items.order_by("order").first()
+    proc.draft_minute(meeting, number=item.number, title=item.title, text="x", agenda_item=item)
+    proc.approve_minutes(meeting, at_meeting=later, approved_on=later.date)
+    Meeting.objects.filter(pk=meeting.pk).update(venue="")  # a detail the record lacks
+    result = import_seed(HCPB)
+    assert result.ok, result.error
+    assert any("frozen" in w.message and "venue" in w.message for w in result.warnings), [
+        w.message for w in result.warnings
+    ]
+    meeting.refresh_from_db()
+    assert meeting.venue == ""

@@ -79,6 +79,16 @@ def meeting_for(
         title = existing.title
         if not authoritative:
             fields = {k: v for k, v in fields.items() if getattr(existing, k) in ("", None)}
+        if gov.minutes_approved(existing):
+            # Its record is frozen: what this file says differently is reported, not stored.
+            differ = sorted(k for k, v in fields.items() if getattr(existing, k) != v)
+            if differ:
+                fi.warn(
+                    None,
+                    f"{existing}: the minutes are approved, so the meeting's record is frozen; "
+                    f"not changing {', '.join(differ)}",
+                )
+            fields = {k: v for k, v in fields.items() if k not in differ}
     meeting = fi.track(
         "meetings",
         Meeting,
