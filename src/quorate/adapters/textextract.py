@@ -3,16 +3,18 @@
 Each page becomes one string. Table cells are kept apart with tabs as far as the PDF
 allows: pdfium reports text as runs ("rects"); runs on one baseline are joined with a
 space when they nearly touch and with a tab when a gap separates them, which is how a
-table's columns look on the page.
+table's columns look on the page. A table cell that wraps over several lines is folded
+back into its row (see ``quorate.adapters.pdftables``), so a table row is one line.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 from pathlib import Path
 
 import pypdfium2 as pdfium
+
+from quorate.adapters.pdftables import page_text
 
 PDF_MAGIC = b"%PDF-"
 
@@ -40,32 +42,7 @@ def _page_text(textpage: pdfium.PdfTextPage) -> str:
         text = " ".join(text.replace("\r", " ").replace("\n", " ").split())
         if text:
             runs.append((left, bottom, right, top, text))
-    # group runs into lines: same vertical band (centre within half a line height)
-    runs.sort(key=lambda r: (-(r[1] + r[3]) / 2, r[0]))
-    lines: list[list[tuple[float, float, float, float, str]]] = []
-    for run in runs:
-        centre = (run[1] + run[3]) / 2
-        height = max(run[3] - run[1], 1.0)
-        if lines:
-            last = lines[-1][0]
-            if abs((last[1] + last[3]) / 2 - centre) <= height / 2:
-                lines[-1].append(run)
-                continue
-        lines.append([run])
-    out: list[str] = []
-    previous_bottom: float | None = None
-    for line in lines:
-        line.sort(key=lambda r: r[0])
-        height = max(r[3] - r[1] for r in line)
-        if previous_bottom is not None and previous_bottom - line[0][3] > height * 0.9:
-            out.append("")  # a vertical gap: keep paragraphs apart
-        parts = [line[0][4]]
-        for prev, run in pairwise(line):
-            gap = run[0] - prev[2]
-            parts.append(("\t" if gap > height * 1.2 else " ") + run[4])
-        out.append("".join(parts))
-        previous_bottom = min(r[1] for r in line)
-    return "\n".join(out)
+    return page_text(runs)
 
 
 def extract_pdf(path: Path) -> Extracted:
