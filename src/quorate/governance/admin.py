@@ -3,6 +3,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from quorate.audit.admin import ReadOnlyModelAdmin
 from quorate.governance.models import (
     AgendaItem,
     BackgroundPaper,
@@ -103,7 +104,7 @@ class ReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReportRevision)
-class ReportRevisionAdmin(admin.ModelAdmin):
+class ReportRevisionAdmin(ReadOnlyModelAdmin):
     """Revisions are a record: written only by ``save_report``, never edited or deleted."""
 
     list_display = ["report", "number", "recorded_at", "recorded_by", "actor_label", "reason"]
@@ -118,15 +119,6 @@ class ReportRevisionAdmin(admin.ModelAdmin):
         "actor_label",
         "reason",
     ]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class DocumentVersionInline(admin.TabularInline):

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from quorate.people.models import Interest, Organisation, Person
 
@@ -9,6 +10,8 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["name"]}
+    # A web address typed without a scheme is read as https (Django 6's default, chosen now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class InterestInline(admin.TabularInline):

@@ -3,6 +3,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from quorate.audit.admin import ReadOnlyModelAdmin
 from quorate.performance.models import (
     Indicator,
     IndicatorReporting,
@@ -62,18 +63,9 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Observation)
-class ObservationAdmin(admin.ModelAdmin):
+class ObservationAdmin(ReadOnlyModelAdmin):
     """Read-only: observations are append-only revisions written by the services."""
 
     list_display = ["indicator", "period_start", "revision", "value", "status", "recorded_at"]
     list_filter = ["indicator", "status", "not_available"]
     date_hierarchy = "recorded_at"
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

@@ -9,11 +9,9 @@ approved minutes without a trace; editing an action here would change what the t
 shows with no history.
 """
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
+from quorate.audit.admin import ReadOnlyAdminMixin, ReadOnlyModelAdmin
 from quorate.proceedings.models import (
     Action,
     ActionStatus,
@@ -26,23 +24,6 @@ from quorate.proceedings.models import (
     MinutesApproval,
     Resolution,
 )
-
-
-class ReadOnlyAdminMixin:
-    """View only: no add, change or delete in the admin (use the back office)."""
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class ReadOnlyModelAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    actions = None
 
 
 @admin.register(Attendance)
