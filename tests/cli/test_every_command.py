@@ -53,6 +53,7 @@ def _production_env(tmp_path: Path) -> dict[str, str]:
             "QUORATE_TESTING",
             "QUORATE_OFFLINE",
             "DJANGO_SETTINGS_MODULE",
+            "DATABASE_URL",  # its own SQLite database under QUORATE_VAR_DIR, whatever CI uses
         }
         and not k.startswith("PYTEST")
     }
