@@ -77,6 +77,10 @@ def _describe(
     return f"{file}: {'checked' if dry_run else 'stored'} {done} of {_count(total, 'document')}"
 
 
+def _clock() -> float:
+    return time.monotonic()
+
+
 class _WithinFile:
     """Shows the stage reached within the file being imported: on a terminal in the files
     bar (redrawn at most every REFRESH_EVERY seconds); otherwise as lines on stderr, the
@@ -89,10 +93,10 @@ class _WithinFile:
         terminal: bool,
         lines: bool,
         dry_run: bool,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         self.bar, self.terminal, self.lines, self.dry_run = bar, terminal, lines, dry_run
-        self.clock = clock
+        self.clock = clock or _clock
         self.file: Path | None = None
         self.pages: int | None = None
         self.last = 0.0
