@@ -30,6 +30,11 @@ from quorate.people.services import unique_slug
 from quorate.proceedings.enums import MinutesState
 
 
+class MinutesFrozen(ValidationError):
+    """Raised when a meeting whose minutes are approved would be changed other than by a
+    reasoned correction of a minute."""
+
+
 def minutes_approved(meeting: Meeting) -> bool:
     """Whether a later meeting has approved this meeting's minutes (they are then frozen)."""
     if meeting.pk is None:
@@ -39,10 +44,13 @@ def minutes_approved(meeting: Meeting) -> bool:
     ).exists()
 
 
-def refuse_if_minutes_approved(meeting: Meeting, what: str) -> None:
-    """Refuse ``what`` (e.g. 'add an agenda item') at a meeting whose minutes are approved."""
+def refuse_if_minutes_approved(
+    meeting: Meeting, what: str = "change the record of the meeting"
+) -> None:
+    """Refuse ``what`` (e.g. 'add an agenda item') at a meeting whose minutes are approved:
+    the one freeze check of every service, whichever app it lives in."""
     if minutes_approved(meeting):
-        raise ValidationError(
+        raise MinutesFrozen(
             f"Cannot {what}: the minutes of {meeting} are approved and frozen. "
             "Correct a minute with a reasoned revision instead."
         )

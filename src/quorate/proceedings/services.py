@@ -16,7 +16,12 @@ from django.utils import timezone
 from quorate.audit.services import diff, record, upsert
 from quorate.governance.enums import MeetingStatus
 from quorate.governance.models import AgendaItem, Meeting
-from quorate.governance.services import update_agenda_item
+from quorate.governance.services import (
+    MinutesFrozen,
+    minutes_approved,
+    refuse_if_minutes_approved,
+    update_agenda_item,
+)
 from quorate.people.models import Interest, Person
 from quorate.proceedings.enums import CallInStatus, MinutesState
 from quorate.proceedings.models import (
@@ -32,28 +37,12 @@ from quorate.proceedings.models import (
 )
 
 
-class MinutesFrozen(ValidationError):
-    """Raised when approved minutes would be changed other than by a correction."""
-
-
-def _frozen(meeting: Meeting) -> bool:
-    approval = MinutesApproval.objects.filter(meeting=meeting).first()
-    return approval is not None and approval.is_frozen
-
-
-def _refuse_if_frozen(meeting: Meeting) -> None:
-    if _frozen(meeting):
-        raise MinutesFrozen(
-            f"The minutes of {meeting} are approved and frozen; record a correction with a reason."
-        )
-
-
 @transaction.atomic
 def record_attendance(
     meeting: Meeting, *, person: Person, status: str, by: Any = None, actor: str = "", **fields: Any
 ) -> Attendance:
     """Record (or update) a person's attendance at a meeting."""
-    _refuse_if_frozen(meeting)
+    refuse_if_minutes_approved(meeting)
     return upsert(
         Attendance,
         lookup={"meeting": meeting, "person": person},
@@ -82,7 +71,7 @@ def record_declaration(
     actor: str = "",
     **fields: Any,
 ) -> Declaration:
-    _refuse_if_frozen(meeting)
+    refuse_if_minutes_approved(meeting)
     interest = fields.get("interest")
     if interest is not None:
         if interest.person_id != person.pk:
@@ -131,7 +120,7 @@ def draft_minute(
     actor: str = "",
 ) -> Minute:
     """Write (or redraft) the minute numbered ``number``; a new revision only if text changed."""
-    _refuse_if_frozen(meeting)
+    refuse_if_minutes_approved(meeting)
     minute = Minute.objects.filter(meeting=meeting, number=number).first()
     if agenda_item is not None:
         if agenda_item.meeting_id != meeting.pk:
@@ -231,7 +220,7 @@ def add_resolution(
     """Add resolution ``label`` under a minute, or (an importer, ``new=False``) update its
     text. With ``new=True`` (the back office adding one) an existing label is refused rather
     than overwritten."""
-    _refuse_if_frozen(minute.meeting)
+    refuse_if_minutes_approved(minute.meeting)
     existing = Resolution.objects.filter(minute=minute, label=label).first()
     if existing is not None and new:
         raise ValidationError(
@@ -310,7 +299,7 @@ def record_decision(
 ) -> Decision:
     """Add a decision to the register (idempotent on meeting, title and text). Not once the
     meeting's minutes are approved: the decisions are part of what was approved."""
-    if _frozen(meeting):
+    if minutes_approved(meeting):
         existing = Decision.objects.filter(
             body=meeting.body, meeting=meeting, title=title, text=text
         ).first()
@@ -375,7 +364,7 @@ def remove_attendance(attendance: Attendance, *, by: Any = None, actor: str = ""
     Audited twice: on the row, and on the meeting, whose history finds events by the ids of
     records that still exist and so would otherwise lose the removal with the row."""
     meeting = attendance.meeting
-    _refuse_if_frozen(meeting)
+    refuse_if_minutes_approved(meeting)
     removed: dict[str, Any] = {
         "attendance": attendance.pk,
         "person": str(attendance.person),
@@ -405,7 +394,7 @@ def record_urgency(
     actor: str = "",
 ) -> UrgencyUse:
     """Record the use of an urgency route with its reason; an urgent item is marked urgent."""
-    _refuse_if_frozen(meeting)
+    refuse_if_minutes_approved(meeting)
     if not reason.strip():
         raise ValidationError({"reason": "Give the reason for using the urgency route."})
     use = UrgencyUse(
@@ -444,7 +433,7 @@ def record_notice(
     actor: str = "",
 ) -> StatutoryNotice:
     """Record when a statutory notice (key decision, private meeting...) was published."""
-    _refuse_if_frozen(meeting)
+    refuse_if_minutes_approved(meeting)
     notice = StatutoryNotice(
         meeting=meeting, kind=kind, published_on=published_on, reference=reference
     )
