@@ -37,3 +37,11 @@ def test_a_registration_in_the_future_is_refused():
         f.person(), category="other", description="Trustee", registered_on=timezone.localdate()
     )
     assert today.pk is not None
+
+
+def test_the_declaration_form_ignores_a_person_that_is_not_an_id():
+    from quorate.proceedings.forms import DeclarationForm
+
+    meeting = f.meeting()
+    form = DeclarationForm(data={"person": "\u00b2"}, meeting=meeting)  # "²": no server error
+    assert not form.is_valid() and "person" in form.errors

@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from quorate.core.fuzzy_dates import parse_written_date
+from quorate.core.ids import parse_id
 from quorate.core.urgency import REQUIREMENTS, UrgencyRoute
 from quorate.governance.models import AgendaItem, Meeting
 from quorate.people.enums import InterestCategory
@@ -299,9 +300,9 @@ class DeclarationForm(GovukForm):
         person = self.data.get(self.add_prefix("person")) if self.is_bound else None
         if person is None:
             person = self.initial.get("person")
-        person_id = getattr(person, "pk", person)
-        if person_id is not None and str(person_id).isdigit():
-            entries = entries.filter(person_id=int(person_id))
+        person_id = parse_id(getattr(person, "pk", person))
+        if person_id is not None:
+            entries = entries.filter(person_id=person_id)
         self.limit_choices(
             "interest", entries.order_by("person__family_name", "-registered_on", "id")
         )
@@ -412,6 +413,15 @@ class ApproveMinutesForm(GovukForm):
         )
 
 
+def _check_call_in(form: forms.Form) -> None:
+    """A decision open to call-in needs its deadline."""
+    data = form.cleaned_data
+    if data.get("call_in_status") not in (None, CallInStatus.NOT_APPLICABLE) and not data.get(
+        "call_in_deadline"
+    ):
+        form.add_error("call_in_deadline", "A decision open to call-in needs its deadline")
+
+
 class DecisionForm(GovukForm):
     title = forms.CharField(max_length=500)
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Decision")
@@ -432,12 +442,8 @@ class DecisionForm(GovukForm):
 
     def clean(self) -> dict[str, Any]:
         super().clean()
-        data = self.cleaned_data
-        if data.get("call_in_status") not in (None, CallInStatus.NOT_APPLICABLE) and not data.get(
-            "call_in_deadline"
-        ):
-            self.add_error("call_in_deadline", "A decision open to call-in needs its deadline")
-        return data
+        _check_call_in(self)
+        return self.cleaned_data
 
 
 class CallInForm(GovukForm):
@@ -448,12 +454,8 @@ class CallInForm(GovukForm):
 
     def clean(self) -> dict[str, Any]:
         super().clean()
-        data = self.cleaned_data
-        if data.get("call_in_status") not in (None, CallInStatus.NOT_APPLICABLE) and not data.get(
-            "call_in_deadline"
-        ):
-            self.add_error("call_in_deadline", "A decision open to call-in needs its deadline")
-        return data
+        _check_call_in(self)
+        return self.cleaned_data
 
 
 # --- actions ---------------------------------------------------------------------------------

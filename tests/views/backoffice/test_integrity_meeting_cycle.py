@@ -295,3 +295,4 @@ def test_a_decisions_call_in_is_updated_after_it_was_recorded_with_an_audit_row(
     # A decision of another meeting cannot be reached through this page.
     elsewhere = s.record_decision(f.meeting(), title="Other", text="x")
     assert clerk_client.post(url, {"call_in": elsewhere.pk}).status_code == 404
+    assert clerk_client.post(url, {"call_in": "\u00b2"}).status_code == 404  # "²", not a 500

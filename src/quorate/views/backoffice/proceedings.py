@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from quorate.audit.services import history_for
+from quorate.core.ids import parse_id
 from quorate.proceedings import queries
 from quorate.proceedings import services as s
 from quorate.proceedings.forms import (
@@ -410,7 +411,7 @@ def _decisions(
 def _call_in(request: HttpRequest, meeting: Any) -> HttpResponse:
     """Update a recorded decision's call-in status and deadline (audited)."""
     raw = request.POST.get("call_in", "")
-    decision = get_object_or_404(Decision, pk=int(raw) if raw.isdigit() else 0, meeting=meeting)
+    decision = get_object_or_404(Decision, pk=parse_id(raw) or 0, meeting=meeting)
     form = _call_in_form(decision, request.POST)
 
     def save(data: dict[str, Any]) -> Decision:

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from quorate.core.ids import parse_id
 from quorate.governance import visibility
 from quorate.governance.enums import MembershipRole
 from quorate.governance.models import Body, Meeting, Membership, ReportRevision
@@ -48,9 +49,9 @@ def body_list(request: HttpRequest) -> HttpResponse:
 
 
 def meeting_key(key: str) -> Q:
-    """A meeting's address part: its id (ASCII digits only: ``int`` also reads "²" or "٣",
-    which no id is) or else its slug."""
-    return Q(pk=int(key)) if key.isascii() and key.isdigit() else Q(slug=key)
+    """A meeting's address part: its id (ASCII digits, :func:`parse_id`) or else its slug."""
+    pk = parse_id(key)
+    return Q(pk=pk) if pk is not None else Q(slug=key)
 
 
 def get_meeting(key: str) -> Meeting:
