@@ -127,7 +127,7 @@ def request_pack(
         changes={"variant": variant, "supplement": number, "version": version},
         reason=reason,
     )
-    run_inline = getattr(settings, "QUORATE_PACKS_INLINE", False) if inline is None else inline
+    run_inline = settings.QUORATE_PACKS_INLINE if inline is None else inline
     if run_inline:
         transaction.on_commit(lambda: run_compilation(pack.pk))
     else:
@@ -162,7 +162,7 @@ def _write_progress(pack_id: int, percent: int, message: str) -> None:
 def stale_after() -> dt.timedelta:
     """How long a compilation may go without reporting progress before it counts as dead
     (``QUORATE_PACK_STALE_MINUTES``, 15 by default)."""
-    return dt.timedelta(minutes=int(getattr(settings, "QUORATE_PACK_STALE_MINUTES", 15)))
+    return dt.timedelta(minutes=settings.QUORATE_PACK_STALE_MINUTES)
 
 
 def fail_stale_packs(meeting: Meeting | None = None) -> list[Pack]:
