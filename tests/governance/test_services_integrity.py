@@ -77,3 +77,9 @@ def test_notices_and_urgency_routes_cannot_be_added_once_the_minutes_are_approve
     with pytest.raises(ValidationError, match="approved and frozen"):
         s.record_urgency(meeting, route="urgent_item", reason="Late report")
     assert not meeting.notices.exists() and not meeting.urgency_uses.exists()
+
+
+def test_the_freeze_check_reads_the_approved_state_proceedings_writes():
+    from quorate.proceedings.enums import MinutesState
+
+    assert MinutesState.APPROVED == "approved"  # the literal in gov.minutes_approved

@@ -4,7 +4,7 @@ Each page becomes one string. Table cells are kept apart with tabs as far as the
 allows: pdfium reports text as runs ("rects"); runs on one baseline are joined with a
 space when they nearly touch and with a tab when a gap separates them, which is how a
 table's columns look on the page. A table cell that wraps over several lines is folded
-back into its row (see ``quorate.adapters.pdftables``), so a table row is one line.
+back into its row (see ``quorate.core.pdftables``), so a table row is one line.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from quorate.adapters.pdftables import page_text
+from quorate.core.pdftables import page_text
 
 PDF_MAGIC = b"%PDF-"
 

@@ -27,7 +27,6 @@ from quorate.governance.models import (
     TermsOfReference,
 )
 from quorate.people.services import unique_slug
-from quorate.proceedings.enums import MinutesState
 
 
 class MinutesFrozen(ValidationError):
@@ -39,9 +38,9 @@ def minutes_approved(meeting: Meeting) -> bool:
     """Whether a later meeting has approved this meeting's minutes (they are then frozen)."""
     if meeting.pk is None:
         return False
-    return Meeting.objects.filter(
-        pk=meeting.pk, minutes_approval__state=MinutesState.APPROVED
-    ).exists()
+    # A field path, not proceedings' enum: governance may not import the apps above it
+    # (proceedings.enums.MinutesState.APPROVED is "approved"; a test keeps them together).
+    return Meeting.objects.filter(pk=meeting.pk, minutes_approval__state="approved").exists()
 
 
 def refuse_if_minutes_approved(

@@ -9,9 +9,9 @@ import json
 import pytest
 import weasyprint
 
-from quorate.adapters.pdftables import page_text
 from quorate.adapters.textextract import extract
 from quorate.core.packtext import parse_pages
+from quorate.core.pdftables import page_text
 
 STYLE = """
 @page { size: A4; margin: 18mm }
